@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { SiteConfig } from '../../kiosk-config/site-schema';
+import { contract } from './api/contract';
+import { createDispatcher, type CallContext, type Envelope, type HandlerTable } from './api/dispatch';
+import { EventBus } from './api/events';
+import { openDatabase, type Db, type MigrationSet } from './storage/database';
+import type { Logger } from './log/logger';
+import { systemHandlers, type StartupNotice } from './system/system-api';
+import type { DomainContext } from './domain';
+import { createLibraryDomain } from './library/library-domain';
+import { createIntakeDomain } from './intake/intake-domain';
+import { createStaffDomain } from './staff/staff-domain';
+import { createDeskDomain } from './desk/desk-domain';
+import { createDevicesDomain } from './devices/devices-domain';
+
+export interface CoreOptions {
+  site: SiteConfig;
+  dataDir: string;
+  host: 'electron' | 'browser';
+  log: Logger;
+  now?: () => Date;
+}
+
+/** The running core of one instance: the same object behind the Electron and the browser host. */
+export interface Core {
+  readonly site: SiteConfig;
+  readonly events: EventBus;
+  readonly notices: StartupNotice[];
+  dispatch(ctx: CallContext, method: string, input: unknown): Promise<Envelope>;
+  close(): Promise<void>;
+}
+
+/** Stores that hold residents' submissions live here; see OpenOptions.synchronous. */
+const MAIN_DB = 'sifa.db';
+
+const MIGRATIONS: MigrationSet[] = [];
+
+export const APP_VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const { site, dataDir, log } = options;
+  const now = options.now ?? (() => new Date());
+  const events = new EventBus();
+  const notices: StartupNotice[] = [];
+  const closers: Array<() => Promise<void> | void> = [];
+
+  const main = openDatabase(join(dataDir, MAIN_DB), { synchronous: 'FULL', migrations: MIGRATIONS, log });
+  if (main.movedAside) notices.push({ key: 'databaseMovedAside', params: { file: main.movedAside } });
+  const db: Db = main.db;
+  closers.push(() => {
+    db.close();
+  });
+
+  const ctx: DomainContext = { site, dataDir, db, log, events, now, notices };
+  // Order matters: later domains use earlier ones (staff's audit trail, intake's inbox).
+  const staff = createStaffDomain(ctx);
+  const intake = createIntakeDomain(ctx);
+  const desk = createDeskDomain(ctx);
+  const library = createLibraryDomain(ctx);
+  const devices = createDevicesDomain(ctx);
+  const domains = [staff, intake, desk, library, devices];
+  for (const domain of domains) if (domain.close) closers.push(domain.close);
+
+  const handlers: HandlerTable<typeof contract> = {
+    ...systemHandlers({ site, version: APP_VERSION, host: options.host, notices, now }),
+    ...staff.handlers,
+    ...intake.handlers,
+    ...desk.handlers,
+    ...library.handlers,
+    ...devices.handlers,
+  };
+
+  const dispatcher = createDispatcher({ contract, handlers, resolveStaff: () => null, log });
+
+  return {
+    site,
+    events,
+    notices,
+    dispatch: (ctx, method, input) => dispatcher.dispatch(ctx, method, input),
+    async close() {
+      for (const close of closers.reverse()) await close();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Logger } from '../log/logger';
+
+export type Db = Database.Database;
+
+/** A numbered, forward-only schema step. Never edit a shipped migration: add the next number. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Db) => void;
+}
+
+/**
+ * Each domain (intake, staff, audit...) numbers its own migrations, so domains evolve
+ * independently inside one file; schema_version records (domain, version).
+ */
+export interface MigrationSet {
+  domain: string;
+  migrations: readonly Migration[];
+}
+
+export interface OpenOptions {
+  /**
+   * FULL for databases that hold residents' submissions: with WAL + NORMAL a committed
+   * transaction can roll back after power loss, and a receipt must never be shown for that.
+   */
+  synchronous: 'FULL' | 'NORMAL' | 'OFF';
+  migrations: readonly MigrationSet[];
+  log: Logger;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  /** Set when a damaged file was moved aside at start; the UI tells staff. */
+  movedAside?: string;
+}
+
+/**
+ * Opens (or creates) a database file with our pragmas and migrations. A file that fails
+ * `PRAGMA quick_check` or is not a database is renamed aside, never deleted, and a fresh one is
+ * created so the office can keep working while someone recovers the old file.
+ */
+export function openDatabase(file: string, options: OpenOptions): OpenedDatabase {
+  mkdirSync(dirname(file), { recursive: true });
+  let movedAside: string | undefined;
+  let db: Db | undefined;
+  if (existsSync(file)) {
+    try {
+      db = new Database(file);
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
+    } catch (error) {
+      db?.close();
+      db = undefined;
+      movedAside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      for (const suffix of ['', '-wal', '-shm']) {
+        if (existsSync(file + suffix)) renameSync(file + suffix, movedAside + suffix);
+      }
+      options.log.error({ event: 'db.corrupt_moved_aside', file, movedAside, reason: (error as Error).message }, 'database failed its check and was moved aside');
+    }
+  }
+  db ??= new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  for (const set of options.migrations) migrate(db, set, options.log);
+  return { db, movedAside };
+}
+
+export function migrate(db: Db, set: MigrationSet, log: Logger): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (domain TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (domain, version))');
+  const current = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_version WHERE domain = ?').get(set.domain) as { v: number }).v;
+  const sorted = [...set.migrations].sort((a, b) => a.version - b.version);
+  sorted.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`${set.domain} migrations must be numbered 1..n without gaps; found ${m.version} at position ${i + 1}`);
+  });
+  const latest = sorted.length;
+  if (current > latest) throw new Error(`${set.domain} schema version ${current} is newer than this app (${latest}); refusing to downgrade`);
+  for (const m of sorted) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.prepare('INSERT INTO schema_version (domain, version, name, applied_at) VALUES (?, ?, ?, ?)').run(set.domain, m.version, m.name, new Date().toISOString());
+    })();
+    log.info({ event: 'db.migrated', domain: set.domain, version: m.version, name: m.name }, 'migration applied');
+  }
+  return latest;
+}
