@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { APP_ROOT } from '../electron/app-root';
 import type { z } from 'zod';
 import { siteSchema, type SiteConfig } from './site-schema';
 
-export const DEMO_SITE_FILE = resolve(dirname(fileURLToPath(import.meta.url)), 'sites/demo-office.json');
+export const DEMO_SITE_FILE = join(APP_ROOT, 'kiosk-config/sites/demo-office.json');
 
 export interface SiteProblem {
   file: string;

@@ -67,7 +67,8 @@ export const siteSchema = z
         url: z.string().url().optional(),
         /** Desk: where the hub listens for kiosks. */
         listenHost: z.string().default('0.0.0.0'),
-        listenPort: z.number().int().min(1).max(65535).default(8787),
+        /** 0 picks a free port (tests). */
+        listenPort: z.number().int().min(0).max(65535).default(8787),
       })
       .strict()
       .default({ listenHost: '0.0.0.0', listenPort: 8787 }),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from './api/client';
 import type { SystemInfo } from '../electron/core/system/system-api';
 import { SystemInfoContext } from './ui/system-info';
+import { i18n as i18nInstance } from './i18n';
 
 // Each role's screens load on their own so the kiosk never downloads the desk's code.
 const KioskApp = lazy(() => import('./kiosk/KioskApp'));
@@ -10,7 +11,10 @@ const DeskApp = lazy(() => import('./desk/DeskApp'));
 const VisitApp = lazy(() => import('./visit/VisitApp'));
 
 export function App() {
-  const { t, i18n } = useTranslation();
+  // The hook's i18n is a new wrapper after every language change; the start-up effect must not
+  // re-run then (it would reset the language), so it uses the instance itself.
+  const { t } = useTranslation();
+  const i18n = i18nInstance;
   const [info, setInfo] = useState<SystemInfo | null>(null);
   const [failed, setFailed] = useState(false);
 

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
 import { launchCore, parseLaunchArgs, reportLaunchFailure } from '../startup';
 import { startBrowserHost } from './browser-host';
+import { RENDERER_DIR } from '../app-root';
 
 /**
  * Entry of the browser host: `node --import tsx electron/browser-host/main.ts [--site F]
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const launched = await launchCore(options, 'browser');
   const host = await startBrowserHost({
     core: launched.core,
-    rendererDir: resolve(import.meta.dirname, '../../dist/renderer'),
+    rendererDir: RENDERER_DIR,
     port: options.port,
     log: launched.logger.log,
   });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { APP_ROOT } from '../app-root';
 import type { SiteConfig } from '../../kiosk-config/site-schema';
 import { contract } from './api/contract';
 import { createDispatcher, type CallContext, type Envelope, type HandlerTable } from './api/dispatch';
@@ -36,7 +37,7 @@ const MAIN_DB = 'sifa.db';
 
 const MIGRATIONS: MigrationSet[] = [];
 
-export const APP_VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const APP_VERSION: string = (JSON.parse(readFileSync(join(APP_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { site, dataDir, log } = options;
@@ -55,15 +56,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const ctx: DomainContext = { site, dataDir, db, log, events, now, notices };
   // Order matters: later domains use earlier ones (staff's audit trail, intake's inbox).
   const staff = createStaffDomain(ctx);
-  const intake = createIntakeDomain(ctx);
-  const desk = createDeskDomain(ctx);
+  const intake = createIntakeDomain(ctx, { audit: staff.audit });
+  const desk = createDeskDomain(ctx, { audit: staff.audit });
   const library = createLibraryDomain(ctx);
   const devices = createDevicesDomain(ctx);
   const domains = [staff, intake, desk, library, devices];
   for (const domain of domains) if (domain.close) closers.push(domain.close);
 
   const handlers: HandlerTable<typeof contract> = {
-    ...systemHandlers({ site, version: APP_VERSION, host: options.host, notices, now }),
+    ...systemHandlers({
+      site,
+      version: APP_VERSION,
+      host: options.host,
+      notices,
+      now,
+      dataDir,
+      schemaVersions: () => db.prepare('SELECT domain, MAX(version) AS version FROM schema_version GROUP BY domain ORDER BY domain').all() as Array<{ domain: string; version: number }>,
+    }),
     ...staff.handlers,
     ...intake.handlers,
     ...desk.handlers,
@@ -71,7 +80,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...devices.handlers,
   };
 
-  const dispatcher = createDispatcher({ contract, handlers, resolveStaff: () => null, log });
+  const dispatcher = createDispatcher({ contract, handlers, resolveStaff: (token) => staff.resolveStaff(token), log });
 
   return {
     site,

@@ -50,23 +50,54 @@ export function isAnswered(value: AnswerValue | undefined): boolean {
   return true;
 }
 
-/** Only answers to questions that are visible now; hidden branches are dropped, not stored. */
+/**
+ * Only answers to questions that are visible now; hidden branches are dropped, not stored. Runs
+ * to a fixed point: a stale answer in a hidden branch must not keep another branch open.
+ */
 export function pruneAnswers(form: FormDefinition, answers: Answers): Answers {
+  let current = answers;
+  // Each round only removes answers, so this ends after at most one round per question.
+  for (;;) {
+    const kept = pruneOnce(form, current);
+    if (Object.keys(kept).length === Object.keys(current).length) return kept;
+    current = kept;
+  }
+}
+
+function pruneOnce(form: FormDefinition, answers: Answers): Answers {
   const kept: Answers = {};
   for (const group of visibleGroups(form, answers)) {
     for (const q of visibleQuestions(group, answers)) {
-      if (isInputQuestion(q) && answers[q.id] !== undefined) kept[q.id] = answers[q.id];
+      const value = answers[q.id];
+      if (!isInputQuestion(q) || value === undefined) continue;
+      kept[q.id] = q.type === 'repeat' && Array.isArray(value) ? pruneRepeat(q, value) : value;
     }
   }
   return kept;
+}
+
+/** Repeat items keep only the fields the form declares. */
+function pruneRepeat(q: Question, items: AnswerValue & unknown[]): AnswerValue {
+  const ids = (q.fields ?? []).map((f) => f.id);
+  return items.map((item) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
+    const out: RepeatItem = {};
+    for (const id of ids) {
+      const v = (item as RepeatItem)[id];
+      if (v !== undefined) out[id] = v;
+    }
+    return out;
+  }) as AnswerValue;
 }
 
 export function validateGroup(group: QuestionGroup, answers: Answers): FieldIssue[] {
   return visibleQuestions(group, answers).flatMap((q) => validateQuestion(q, answers[q.id], q.id));
 }
 
+/** Validates what would be stored: visibility is judged on the pruned answers. */
 export function validateAnswers(form: FormDefinition, answers: Answers): FieldIssue[] {
-  return visibleGroups(form, answers).flatMap((g) => validateGroup(g, answers));
+  const effective = pruneAnswers(form, answers);
+  return visibleGroups(form, effective).flatMap((g) => validateGroup(g, effective));
 }
 
 export function validateQuestion(q: Question, value: AnswerValue | undefined, path: string): FieldIssue[] {

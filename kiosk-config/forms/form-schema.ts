@@ -65,6 +65,11 @@ const baseQuestion = {
   personal: z.boolean().default(false),
   when: conditionSchema.optional(),
   prefill: z.enum(PREFILL_SOURCES).optional(),
+  /**
+   * Marks the applicant's full name or ID number for the staff inbox (masked column, HMAC blind
+   * index for exact search). Questions prefilled from the ID card count without it.
+   */
+  indexAs: z.enum(['name', 'idNumber']).optional(),
   minLength: z.number().int().min(0).optional(),
   maxLength: z.number().int().positive().optional(),
   min: z.number().optional(),
@@ -86,6 +91,7 @@ export interface Question {
   personal: boolean;
   when?: Condition;
   prefill?: PrefillSource;
+  indexAs?: 'name' | 'idNumber';
   minLength?: number;
   maxLength?: number;
   min?: number;

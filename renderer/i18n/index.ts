@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { idcardMessages } from '../../native-bridges/idcard/messages';
 
 /**
  * Resources are split by area (`locales/<area>.<lang>.json`) so each part of the app keeps its
@@ -19,7 +20,17 @@ export function buildResources(): Record<Lang, { translation: Record<string, unk
     const [, area, lang] = match as unknown as [string, string, Lang];
     resources[lang].translation[area] = data;
   }
+  // The reader bridge keeps its own flat messages ('idcard.error.no-card'); mount them as nested keys.
+  for (const lang of LANGS) {
+    for (const [key, text] of Object.entries(idcardMessages[lang])) setPath(resources[lang].translation, key.split('.'), text);
+  }
   return resources;
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: string): void {
+  let node = target;
+  for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+  node[path[path.length - 1] as string] = value;
 }
 
 export const i18n = i18next.createInstance();
@@ -32,4 +43,9 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+});
+
+// Screen readers and the CJK font choice follow the page language.
+i18n.on('languageChanged', (lng) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
 });

@@ -26,8 +26,16 @@ export interface SystemInfo {
   devices: { idcard: { mode: string } };
 }
 
+export interface SystemDiagnostics {
+  dataDir: string;
+  schema: Array<{ domain: string; version: number }>;
+  notices: StartupNotice[];
+}
+
 export const systemMethods = {
   systemInfo: method<SystemInfo>()({ input: z.object({}).strict(), roles: ALL_ROLES }),
+  /** Where this desk keeps its data and which schema it runs: for staff, never for the lobby. */
+  systemDiagnostics: method<SystemDiagnostics>()({ input: z.object({}).strict(), roles: ['desk'], permission: 'session.self' }),
   systemPing: method<{ now: string }>()({ input: z.object({}).strict(), roles: ALL_ROLES }),
 };
 
@@ -37,6 +45,8 @@ export interface SystemDeps {
   host: 'electron' | 'browser';
   notices: StartupNotice[];
   now: () => Date;
+  dataDir: string;
+  schemaVersions: () => Array<{ domain: string; version: number }>;
 }
 
 export function systemHandlers(deps: SystemDeps): HandlerTable<typeof systemMethods> {
@@ -57,6 +67,7 @@ export function systemHandlers(deps: SystemDeps): HandlerTable<typeof systemMeth
       devices: { idcard: { mode: deps.site.devices.idcard.port } },
     }),
     systemPing: () => ({ now: deps.now().toISOString() }),
+    systemDiagnostics: () => ({ dataDir: deps.dataDir, schema: deps.schemaVersions(), notices: deps.notices }),
   };
 }
 

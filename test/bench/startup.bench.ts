@@ -1,0 +1,45 @@
+/**
+ * Foundation benchmarks:
+ * - cold start: spawn of the browser host process -> kiosk's first screen interactive in headless
+ *   Chromium (median of 5, fresh data dir each time; Chromium itself is already running).
+ * - initial JS for the kiosk route: gzip size of every script the page loaded until then.
+ */
+import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { launchChromium, REPO, startHost } from '../e2e/harness';
+import { report, summarize } from './report';
+
+const FIRST_SCREEN = '[data-testid="kiosk-home"], [data-testid="kiosk-attract"]';
+
+export default async function startupBench(): Promise<void> {
+  spawnSync(process.execPath, [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: REPO, stdio: 'inherit' });
+  const browser = await launchChromium();
+  const times: number[] = [];
+  let scriptBytes = 0;
+  try {
+    for (let run = 0; run < 5; run += 1) {
+      const started = performance.now();
+      const host = await startHost();
+      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      const page = await context.newPage();
+      const scripts: Promise<number>[] = [];
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => gzipSync(body, { level: 9 }).length));
+      });
+      await page.goto(host.launchUrl);
+      await page.locator(FIRST_SCREEN).first().waitFor({ state: 'visible', timeout: 30_000 });
+      // Interactive: the main thread answers (a task scheduled now runs) after first render.
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+      times.push(performance.now() - started);
+      if (run === 0) scriptBytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+      await context.close();
+      await host.stop();
+    }
+  } finally {
+    await browser.close();
+  }
+  const { p50 } = summarize(times);
+  report({ name: 'cold start: host spawn -> kiosk first screen interactive (median of 5)', value: p50 / 1000, unit: 's', target: '<= 1.5', pass: p50 <= 1500 });
+  report({ name: 'initial JS for the kiosk route (gzip)', value: scriptBytes / 1024, unit: 'KB', target: '<= 250', pass: scriptBytes <= 250 * 1024 });
+}

@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Real processes and a real Chromium: what the e2e suite stands on. */
+export const REPO = resolve(import.meta.dirname, '../..');
+export const RESULTS_DIR = join(REPO, 'test-results');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags that let Chromium run as root on a closed network (see the machine notes). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export interface RunningHost {
+  role: string;
+  url: string;
+  launchUrl: string;
+  token: string;
+  dataDir: string;
+  siteFile: string;
+  process: ChildProcess;
+  /** Calls an API method with the bearer token, as a script would. */
+  call<T = unknown>(method: string, input?: unknown, session?: string): Promise<{ ok: boolean; result?: T; error?: { code: string; issues?: unknown[] } }>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function demoSite(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const site = JSON.parse(readFileSync(join(REPO, 'kiosk-config/sites/demo-office.json'), 'utf8')) as Record<string, unknown>;
+  return { ...site, ...overrides };
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `sifa-${prefix}-`));
+}
+
+/** Starts `electron/browser-host/main.ts` as a child process and waits for its ready line. */
+export async function startHost(options: { site?: Record<string, unknown>; dataDir?: string; port?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunningHost> {
+  const dataDir = options.dataDir ?? tempDir('data');
+  mkdirSync(dataDir, { recursive: true });
+  const siteFile = join(dataDir, 'site.json');
+  writeFileSync(siteFile, JSON.stringify(options.site ?? demoSite({ devices: { idcard: { port: 'off' } } }), null, 2));
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'electron/browser-host/main.ts'), '--site', siteFile, '--data-dir', dataDir, '--port', String(options.port ?? 0)], {
+    cwd: REPO,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const ready = await new Promise<{ url: string; launchUrl: string; token: string; role: string }>((resolveReady, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error(`host did not start in 30 s: ${stderr}`)), 30_000);
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      clearTimeout(timer);
+      resolveReady(JSON.parse(line) as { url: string; launchUrl: string; token: string; role: string });
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${String(code)}: ${stderr}`));
+    });
+  });
+  return {
+    ...ready,
+    dataDir,
+    siteFile,
+    process: child,
+    async call(method, input = {}, session) {
+      const response = await fetch(`${ready.url}api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${ready.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ input, session }),
+      });
+      return (await response.json()) as never;
+    },
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export const LANDSCAPE = { width: 1920, height: 1080 };
+export const PORTRAIT = { width: 1080, height: 1920 };
+
+/** Opens the app of a running host in a fresh context (its own cookie jar) and waits for it to render. */
+export async function openApp(browser: Browser, host: RunningHost, viewport = LANDSCAPE): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(host.launchUrl);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
