@@ -60,6 +60,8 @@ export const siteSchema = z
     services: z.array(z.enum(KIOSK_SERVICES)).min(1),
     idleTimeoutSeconds: z.number().int().min(15).max(3600).default(90),
     idleCountdownSeconds: z.number().int().min(5).max(120).default(20),
+    /** Desk: the screen locks after this much inactivity (staff re-enter their password). */
+    deskLockAfterSeconds: z.number().int().min(30).max(3600).default(300),
     devices: z.object({ idcard: idcardDevice.default({ port: 'auto', baudRate: 115200, pollIntervalMs: 300 }) }).strict().default({ idcard: { port: 'auto', baudRate: 115200, pollIntervalMs: 300 } }),
     hub: z
       .object({

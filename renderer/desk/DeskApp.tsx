@@ -20,9 +20,16 @@ export default function DeskApp() {
   const [notice, setNotice] = useState<string | null>(null);
 
   const signOut = useCallback((reason?: string) => {
-    void api.staffSignOut({}).catch(() => undefined).finally(() => setStaffSession(undefined));
-    setSignedIn(null);
-    setNotice(reason ?? null);
+    // Forget the token only after the core has ended the session, so a quick sign-in that
+    // follows can never have its new token cleared by this one.
+    void api
+      .staffSignOut({})
+      .catch(() => undefined)
+      .then(() => {
+        setStaffSession(undefined);
+        setSignedIn(null);
+        setNotice(reason ?? null);
+      });
   }, []);
 
   const sessionLost = useCallback(() => {

@@ -6,6 +6,7 @@ import { DeskSessionContext, type DeskSession } from './desk-session';
 import { visiblePages, type DeskPage } from './desk-nav';
 import { useIdle } from './use-idle';
 import { LockScreen } from './LockScreen';
+import { NavIcon } from './NavIcon';
 import { LanguageToggle } from './LanguageToggle';
 import { PasswordChangeScreen } from './PasswordChangeScreen';
 import { InboxPage } from './inbox/InboxPage';
@@ -16,8 +17,6 @@ import { StaffPage } from './staff/StaffPage';
 // The dashboard pulls in chart.js and the walk-in page the interview engine: load them on use.
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage'));
 const WalkinPage = lazy(() => import('./walkin/WalkinPage'));
-
-const NAV_ICONS: Record<DeskPage, string> = { inbox: '📥', walkin: '📝', dashboard: '📊', kiosks: '🖥', audit: '🔏', staff: '👥' };
 
 /** The desk after sign-in: header, the role's pages in a left nav, the inactivity lock. */
 export function DeskFrame(props: { user: StaffIdentity; lockAfterSeconds: number; onSignOut(reason?: string): void; onSessionLost(): void }) {
@@ -81,9 +80,7 @@ export function DeskFrame(props: { user: StaffIdentity; lockAfterSeconds: number
         <nav className="desk-nav" aria-label={t('desk.frame.nav')} inert={locked}>
           {pages.map((p, index) => (
             <button key={p} type="button" className="desk-nav-item" aria-current={p === page ? 'page' : undefined} onClick={() => setPage(p)} data-testid={`nav-${p}`} title={`Alt+${index + 1}`}>
-              <span className="desk-nav-icon" aria-hidden="true">
-                {NAV_ICONS[p]}
-              </span>
+              <NavIcon page={p} />
               {t(`desk.nav.${p}`)}
             </button>
           ))}

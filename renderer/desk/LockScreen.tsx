@@ -40,7 +40,6 @@ export function LockScreen(props: { user: StaffIdentity; onUnlocked(): void; onS
   return (
     <div className="desk-lock" role="dialog" aria-modal="true" aria-labelledby="desk-lock-title" data-testid="desk-lock">
       <form className="desk-card desk-signin-card" onSubmit={(e) => void submit(e)}>
-        <div className="desk-lock-icon" aria-hidden="true">🔒</div>
         <h1 id="desk-lock-title">{t('desk.lock.title')}</h1>
         <p className="desk-note">{t('desk.lock.who', { name: props.user.displayName, username: props.user.username })}</p>
         <label className="desk-field">

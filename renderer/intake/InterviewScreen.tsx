@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BigButton } from '../ui/big-button';
+import { Dialog } from '../ui/dialog';
 import type { CardIdentityPayload } from '../../electron/core/api/events';
 import { progress, pruneAnswers, validateAnswers, validateGroup, visibleGroups, visibleQuestions } from '../../kiosk-config/forms/form-engine';
 import type { Answers, AnswerValue, FormDefinition, QuestionGroup } from '../../kiosk-config/forms/form-schema';
@@ -321,7 +322,7 @@ function LoadedInterview({ form, variant, onExit, identity, lang, draft, onResum
   } else if (phase === 'paused' && pause) {
     body = <PauseView code={pause.code} expiresAt={pause.expiresAt} lang={lang} onDone={onExit} />;
   } else if (phase === 'receipt' && receipt) {
-    body = <ReceiptView form={form} receipt={receipt} lang={lang} onDone={onExit} />;
+    body = <ReceiptView form={form} receipt={receipt} lang={lang} variant={variant} onDone={onExit} />;
   } else if (phase === 'review') {
     body = (
       <ReviewStep
@@ -403,22 +404,25 @@ function LoadedInterview({ form, variant, onExit, identity, lang, draft, onResum
           </BigButton>
         </header>
       ) : null}
-      {confirmExit ? (
-        <div className="intake-confirm" role="alertdialog" aria-labelledby="intake-exit-title" aria-modal="true">
-          <div className="intake-confirm__box">
-            <h2 id="intake-exit-title">{t('intake.exit.title')}</h2>
-            <p>{variant === 'kiosk' ? t('intake.exit.kioskBody') : t('intake.exit.deskBody')}</p>
-            <div className="intake-actions">
-              <BigButton variant="secondary" onClick={() => setConfirmExit(false)}>
-                {t('intake.exit.stay')}
-              </BigButton>
-              <BigButton variant="danger" onClick={leave}>
-                {t('intake.exit.leave')}
-              </BigButton>
-            </div>
-          </div>
-        </div>
-      ) : null}
+      <Dialog
+        open={confirmExit}
+        tone="warning"
+        title={t('intake.exit.title')}
+        onDismiss={() => setConfirmExit(false)}
+        testId="intake-exit-dialog"
+        actions={
+          <>
+            <BigButton variant="primary" onClick={() => setConfirmExit(false)}>
+              {t('intake.exit.stay')}
+            </BigButton>
+            <BigButton variant="secondary" onClick={leave}>
+              {t('intake.exit.leave')}
+            </BigButton>
+          </>
+        }
+      >
+        <p>{variant === 'kiosk' ? t('intake.exit.kioskBody') : t('intake.exit.deskBody')}</p>
+      </Dialog>
       {body}
     </div>
   );
@@ -432,12 +436,12 @@ function enterGoesNext(event: KeyboardEvent, next: () => void) {
   next();
 }
 
-function ProgressBar({ value, step, total }: { value: number; step: number; total: number }) {
+function ProgressBar({ value, step, total, caption }: { value: number; step: number; total: number; caption?: string }) {
   const { t } = useTranslation();
   const percent = Math.round(value * 100);
   return (
     <div className="intake-progress">
-      <div className="intake-progress__text">{t('intake.nav.step', { step, total })}</div>
+      <div className="intake-progress__text">{caption ?? t('intake.nav.step', { step, total })}</div>
       <div className="intake-progress__track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t('intake.nav.progress')}>
         <div className="intake-progress__bar" style={{ width: `${Math.max(percent, 4)}%` }} />
       </div>
@@ -511,7 +515,7 @@ function DeskPage(props: { form: FormDefinition; groups: QuestionGroup[]; answer
       </form>
       <aside className="intake-desk__summary" aria-label={t('intake.desk.summary')}>
         <h2>{pick(form.title, lang)}</h2>
-        <ProgressBar value={groups.length === 0 ? 1 : done / groups.length} step={done} total={groups.length} />
+        <ProgressBar value={groups.length === 0 ? 1 : done / groups.length} step={done} total={groups.length} caption={t('intake.desk.done', { done, total: groups.length })} />
         <ol className="intake-desk__toc">
           {groups.map((g) => {
             const bad = [...issueMap.keys()].some((path) => g.questions.some((q) => q.id === questionIdOfPath(path)));

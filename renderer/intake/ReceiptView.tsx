@@ -11,8 +11,8 @@ function formatTime(iso: string, lang: FormLang): string {
 }
 
 /** Shown only after the core accepted the submission: the number to quote when asking about progress. */
-export function ReceiptView(props: { form: FormDefinition; receipt: IntakeReceipt; lang: FormLang; onDone(): void }) {
-  const { form, receipt, lang, onDone } = props;
+export function ReceiptView(props: { form: FormDefinition; receipt: IntakeReceipt; lang: FormLang; variant: 'kiosk' | 'desk'; onDone(): void }) {
+  const { form, receipt, lang, variant, onDone } = props;
   const { t } = useTranslation();
   return (
     <section className="intake-step intake-receipt" data-testid="intake-receipt" aria-labelledby="intake-receipt-title">
@@ -35,7 +35,7 @@ export function ReceiptView(props: { form: FormDefinition; receipt: IntakeReceip
       {form.disclaimer ? <p className="intake-disclaimer">{pick(form.disclaimer, lang)}</p> : null}
       <div className="intake-actions">
         <BigButton variant="primary" onClick={onDone}>
-          {t('intake.receipt.done')}
+          {variant === 'desk' ? t('intake.receipt.doneDesk') : t('intake.receipt.done')}
         </BigButton>
       </div>
     </section>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BigButton } from '../ui/big-button';
 import { Dialog } from '../ui/dialog';
@@ -12,11 +12,13 @@ const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as c
  */
 export function IdleGuard({ enabled, timing, onTimeout }: { enabled: boolean; timing: IdleTiming; onTimeout(): void }) {
   const { t } = useTranslation();
-  const lastActivity = useRef(performance.now());
+  const lastActivity = useRef(0);
   const deadline = useRef<number | null>(null);
   const [remaining, setRemaining] = useState<number | null>(null);
   const timeoutRef = useRef(onTimeout);
-  timeoutRef.current = onTimeout;
+  useLayoutEffect(() => {
+    timeoutRef.current = onTimeout;
+  });
 
   useEffect(() => {
     const touch = () => {
@@ -33,11 +35,8 @@ export function IdleGuard({ enabled, timing, onTimeout }: { enabled: boolean; ti
   }, []);
 
   useEffect(() => {
-    if (!enabled) {
-      deadline.current = null;
-      setRemaining(null);
-      return;
-    }
+    deadline.current = null;
+    if (!enabled) return;
     lastActivity.current = performance.now();
     const timer = window.setInterval(() => {
       const now = performance.now();
@@ -60,7 +59,7 @@ export function IdleGuard({ enabled, timing, onTimeout }: { enabled: boolean; ti
 
   return (
     <Dialog
-      open={remaining !== null}
+      open={enabled && remaining !== null}
       title={t('kiosk.idle.title')}
       testId="idle-dialog"
       tone="warning"

@@ -66,6 +66,8 @@ export function KioskSession({ begin, onEnd }: { begin: 'home' | 'attract'; onEn
   const timing = useMemo(() => idleTiming(info, window.location.search), [info]);
   const route = current(nav);
   const mainRef = useRef<HTMLElement>(null);
+  // Lets the layout keep a lane free for the scroll buttons (kiosk.css, portrait).
+  const [scrollable, setScrollable] = useState(false);
 
   const go = useCallback((next: Route) => {
     performance.mark('kiosk:navigate');
@@ -108,10 +110,10 @@ export function KioskSession({ begin, onEnd }: { begin: 'home' | 'attract'; onEn
             ) : (
               <>
                 <KioskHeader elder={elder} onToggleElder={() => setElder((e) => !e)} onSecretTap={() => setUnlocking(true)} />
-                <main className="kiosk-main" ref={mainRef} data-screen={route.name}>
+                <main className="kiosk-main" ref={mainRef} data-screen={route.name} data-scrollable={scrollable}>
                   <Screen route={route} />
                 </main>
-                <ScrollButtons target={mainRef} watch={route} />
+                <ScrollButtons target={mainRef} watch={route} onScrollable={setScrollable} />
                 <KioskFooter />
               </>
             )}

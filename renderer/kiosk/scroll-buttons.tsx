@@ -6,7 +6,7 @@ import { Icon } from './icons';
  * Big 上翻 / 下翻 buttons beside a long screen: many residents do not know to swipe, and a
  * page that silently continues below the edge is a trap. Shown only when there is more to see.
  */
-export function ScrollButtons({ target, watch }: { target: RefObject<HTMLElement | null>; watch: unknown }) {
+export function ScrollButtons({ target, watch, onScrollable }: { target: RefObject<HTMLElement | null>; watch: unknown; onScrollable?(scrollable: boolean): void }) {
   const { t } = useTranslation();
   const [can, setCan] = useState({ up: false, down: false });
 
@@ -15,8 +15,6 @@ export function ScrollButtons({ target, watch }: { target: RefObject<HTMLElement
     if (!el) return;
     const update = () => {
       const next = { up: el.scrollTop > 4, down: el.scrollTop + el.clientHeight < el.scrollHeight - 4 };
-      // Lets the layout keep a lane free for the buttons (see kiosk.css, portrait).
-      el.dataset.scrollable = String(next.up || next.down);
       setCan((prev) => (prev.up === next.up && prev.down === next.down ? prev : next));
     };
     update();
@@ -31,6 +29,11 @@ export function ScrollButtons({ target, watch }: { target: RefObject<HTMLElement
       mutations.disconnect();
     };
   }, [target, watch]);
+
+  const scrollable = can.up || can.down;
+  useEffect(() => {
+    onScrollable?.(scrollable);
+  }, [scrollable, onScrollable]);
 
   const page = (direction: 1 | -1) => {
     const el = target.current;

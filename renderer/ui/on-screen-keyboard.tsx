@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Keyboard from 'simple-keyboard';
 import 'simple-keyboard/build/css/index.css';
@@ -123,7 +123,9 @@ export default function OnScreenKeyboard({ field, onClose }: { field: FieldHandl
     }
   };
   const pressRef = useRef(press);
-  pressRef.current = press;
+  useLayoutEffect(() => {
+    pressRef.current = press;
+  });
 
   const display = useMemo(
     () => ({

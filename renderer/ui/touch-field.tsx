@@ -1,4 +1,4 @@
-import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskByKind } from './mask';
 import { sanitizeForKind, type FieldKind } from './field-kind';
@@ -128,7 +128,9 @@ export function TouchField(props: TouchFieldProps) {
 
   // The latest props, read by the handle without re-attaching it on every keystroke.
   const latest = useRef({ value, onChange, kind, maxLength });
-  latest.current = { value, onChange, kind, maxLength };
+  useLayoutEffect(() => {
+    latest.current = { value, onChange, kind, maxLength };
+  });
 
   const handle = useMemo<FieldHandle>(
     () => ({

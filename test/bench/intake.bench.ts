@@ -153,13 +153,20 @@ async function inbox(): Promise<void> {
       { offset: 5000 },
     ];
     const listMs: number[] = [];
+    const perFilter = filters.map(() => [] as number[]);
     for (let round = 0; round < 30; round += 1) {
-      for (const f of filters) {
+      for (const [i, f] of filters.entries()) {
         const t = performance.now();
         await desk.call('inboxList', { limit: 50, offset: 0, ...f } as never);
-        listMs.push(performance.now() - t);
+        const ms = performance.now() - t;
+        listMs.push(ms);
+        perFilter[i]?.push(ms);
       }
     }
+    filters.forEach((f, i) => {
+      const keys = Object.keys(f).join('+') || 'none';
+      report({ name: `intake: inboxList p95 filter ${keys}`, value: summarize(perFilter[i] ?? []).p95, unit: 'ms', target: 'info', pass: true });
+    });
     const getMs: number[] = [];
     for (const { id } of ids) {
       const t = performance.now();

@@ -172,6 +172,9 @@ describe('front desk (Chromium)', () => {
     // Lock screen: covers everything, unlocks with the password.
     await page.keyboard.press('Control+l');
     await page.getByTestId('desk-lock').waitFor();
+    // Nothing of the desk shows through the lock screen.
+    expect(await page.getByTestId('desk-lock').innerText()).not.toContain('调解成功率');
+    await screenshot(page, 'desk-lock');
     await page.getByTestId('desk-lock').locator('input[name="password"]').fill('not-it-at-all');
     await page.getByTestId('desk-lock').locator('input[name="password"]').press('Enter');
     await expect.poll(() => page.getByTestId('desk-lock').innerText()).toContain('用户名或密码错误');

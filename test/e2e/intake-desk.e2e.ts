@@ -31,12 +31,7 @@ describe('walk-in interview at the desk (Chromium)', () => {
 
   it('a mediation walk-in is entered on one page with Enter moving on, reviewed and given a receipt', async () => {
     const page = await openApp(browser, host, { width: 1600, height: 1000 });
-    page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
-    page.on('console', (m) => console.log('CONSOLE', m.text()));
-    await page.getByTestId('desk-signin').waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
-      await screenshot(page, 'intake-desk-debug');
-      throw error;
-    });
+    await page.getByTestId('desk-signin').waitFor({ timeout: 15_000 });
     await page.locator('input[name="username"]').fill('li');
     await page.locator('input[name="password"]').fill('Demo-2026!');
     await page.locator('input[name="password"]').press('Enter');
@@ -78,5 +73,7 @@ describe('walk-in interview at the desk (Chromium)', () => {
     await page.getByTestId('intake-receipt').waitFor({ timeout: 15_000 });
     expect((await page.getByTestId('intake-receipt-no').innerText()).trim().length).toBeGreaterThan(4);
     await screenshot(page, 'intake-desk-receipt');
+    await page.getByRole('button', { name: '完成，登记下一位' }).click();
+    await page.getByTestId('walkin-page').waitFor();
   });
 });

@@ -192,6 +192,14 @@ describe('intake interviews on the kiosk (Chromium)', () => {
     const submissions = watchSubmissions(page);
     await page.getByTestId('kiosk-home').waitFor({ timeout: 15_000 });
     await openService(page, 'legalAid');
+
+    // The form's own texts follow the screen language.
+    await page.getByRole('button', { name: 'English' }).first().click();
+    await expect.poll(() => page.getByTestId('intake-consent').innerText()).toContain('What we collect');
+    expect(await page.getByTestId('intake-consent').innerText()).toContain('Legal aid application');
+    await page.getByRole('button', { name: '中文' }).first().click();
+    await expect.poll(() => page.getByTestId('intake-consent').innerText()).toContain('我们收集什么');
+
     await page.getByRole('button', { name: '我已阅读并同意' }).click();
     await page.getByRole('button', { name: '没有身份证？手动填写' }).click();
     await page.getByLabel('姓名', { exact: true }).fill('张三');
@@ -215,6 +223,13 @@ describe('intake interviews on the kiosk (Chromium)', () => {
     await page.getByLabel('联系电话', { exact: true }).focus();
     await page.getByLabel('联系电话', { exact: true }).fill('13800138000');
     await expect.poll(() => phoneField.innerText()).not.toContain('请填写正确的手机号码或固定电话');
+
+    // Leaving mid-way asks first; leaving sends nothing.
+    await page.getByRole('button', { name: '返回首页', exact: true }).click();
+    await page.getByTestId('intake-exit-dialog').waitFor();
+    expect(await page.getByTestId('intake-exit-dialog').innerText()).toContain('暂停，稍后继续');
+    await page.getByRole('button', { name: '离开', exact: true }).click();
+    await page.getByTestId('kiosk-home').waitFor();
     expect(submissions).toHaveLength(0);
   });
 
@@ -259,5 +274,25 @@ describe('intake interviews on the kiosk (Chromium)', () => {
     await later.getByRole('button', { name: '上一步' }).click();
     await later.getByTestId('intake-group-applicant').waitFor();
     expect(await later.getByLabel('联系电话', { exact: true }).inputValue()).toBe('138****8000');
+  });
+
+  it('placing the demo card on the simulated reader fills the applicant from the card, masked, with a badge', async () => {
+    const page = await openApp(browser, host);
+    await page.getByTestId('kiosk-home').waitFor({ timeout: 15_000 });
+    await openService(page, 'mediation');
+    await page.getByRole('button', { name: '我已阅读并同意' }).click();
+    await page.getByTestId('card-prompt').waitFor();
+    await page.getByTestId('demo-card').click();
+
+    // The prompt gives way to the fields, filled from the card and masked until 显示.
+    await page.getByTestId('prefilled-applicantName').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('prefilled-applicantName').innerText()).toBe('已从身份证读取');
+    expect(await page.getByTestId('prefilled-applicantIdNumber').count()).toBe(1);
+    expect(await page.getByTestId('card-prompt').count()).toBe(0);
+    const idField = page.getByLabel('公民身份号码', { exact: true });
+    expect(await idField.inputValue()).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    const nameField = page.getByLabel('姓名', { exact: true });
+    expect(await nameField.inputValue()).toMatch(/^\p{Script=Han}\*+$/u);
+    await screenshot(page, 'intake-card-prefilled');
   });
 });

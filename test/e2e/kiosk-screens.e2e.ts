@@ -101,8 +101,9 @@ describe('kiosk screens', () => {
     const bodyBefore = await fontSize(page, '.kiosk-main');
     expect(bodyBefore).toBeGreaterThanOrEqual(24);
     await page.getByTestId('elder-toggle').click();
-    await expect.poll(() => fontSize(page, '.tile__title')).toBeGreaterThan(before * 1.2);
-    expect(await fontSize(page, '.kiosk-main')).toBeGreaterThan(bodyBefore);
+    await expect.poll(() => fontSize(page, '.kiosk-main')).toBeGreaterThan(bodyBefore * 1.2);
+    expect(await fontSize(page, '.tile__title')).toBeGreaterThan(before);
+    expect(await fontSize(page, '.home__title')).toBeGreaterThan(bodyBefore * 1.5);
     await screenshot(page, 'kiosk-home-elder-landscape');
     await page.getByTestId('tile-progress').click();
     await page.getByRole('button', { name: 'English' }).click();

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailedAttempt, deskLockAfterSeconds, lockState, passwordProblem } from '../../electron/core/staff/staff-rules';
+import { readFileSync } from 'node:fs';
+import { afterFailedAttempt, lockState, passwordProblem } from '../../electron/core/staff/staff-rules';
+import { siteSchema } from '../../kiosk-config/site-schema';
+import { DEMO_SITE_FILE } from '../../kiosk-config/load-site';
 import { hashPassword, randomPassword, verifyPassword } from '../../electron/core/staff/password-hash';
 
 describe('staff sign-in rules', () => {
@@ -26,11 +29,12 @@ describe('staff sign-in rules', () => {
     expect(passwordProblem('Demo-2026!', 'wang')).toBeNull();
   });
 
-  it('reads deskLockAfterSeconds with a default of 300', () => {
-    expect(deskLockAfterSeconds({})).toBe(300);
-    expect(deskLockAfterSeconds({ deskLockAfterSeconds: 600 })).toBe(600);
-    expect(deskLockAfterSeconds({ deskLockAfterSeconds: 'soon' })).toBe(300);
-    expect(deskLockAfterSeconds({ deskLockAfterSeconds: 5 })).toBe(300);
+  it('takes deskLockAfterSeconds from the site config, 300 by default, 30..3600 allowed', () => {
+    const demo = JSON.parse(readFileSync(DEMO_SITE_FILE, 'utf8')) as Record<string, unknown>;
+    expect(siteSchema.parse(demo).deskLockAfterSeconds).toBe(300);
+    expect(siteSchema.parse({ ...demo, deskLockAfterSeconds: 600 }).deskLockAfterSeconds).toBe(600);
+    expect(siteSchema.safeParse({ ...demo, deskLockAfterSeconds: 'soon' }).success).toBe(false);
+    expect(siteSchema.safeParse({ ...demo, deskLockAfterSeconds: 5 }).success).toBe(false);
   });
 });
 

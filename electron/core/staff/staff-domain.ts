@@ -10,7 +10,7 @@ import { auditMethods, createAuditHandlers } from '../audit/audit-api';
 import { STAFF_ROLES } from './permissions';
 import { dummyHash, hashPassword, verifyPassword } from './password-hash';
 import { createStaffStore, staffMigrations, toAccount, toIdentity, type StaffAccount, type StaffStore, type StaffUserRow } from './staff-store';
-import { afterFailedAttempt, deskLockAfterSeconds, lockState, passwordProblem, MIN_PASSWORD_LENGTH } from './staff-rules';
+import { afterFailedAttempt, lockState, passwordProblem, MIN_PASSWORD_LENGTH } from './staff-rules';
 import { bootstrapAccounts } from './staff-bootstrap';
 
 export interface SignInResult {
@@ -71,7 +71,7 @@ export function createStaffDomain(ctx: DomainContext): StaffDomain {
   const store = createStaffStore(ctx.db, ctx.now);
   const trail = createAuditTrail(ctx.db, ctx.now);
   if (ctx.site.role === 'desk') bootstrapAccounts(store, ctx.site, ctx.log);
-  const lockAfterSeconds = deskLockAfterSeconds(ctx.site);
+  const lockAfterSeconds = ctx.site.deskLockAfterSeconds;
 
   const handlers: HandlerTable<typeof staffMethods> = {
     ...accountHandlers(store, trail, ctx, lockAfterSeconds),

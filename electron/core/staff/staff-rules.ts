@@ -7,8 +7,6 @@ export const LOCK_MINUTES = 5;
 export const MIN_PASSWORD_LENGTH = 8;
 /** A staff session lasts one working day; the screen lock covers shorter absences. */
 export const SESSION_HOURS = 12;
-/** Screen lock after this much inactivity unless the site sets `deskLockAfterSeconds`. */
-export const DEFAULT_LOCK_AFTER_SECONDS = 300;
 
 export type LockState = { locked: false } | { locked: true; minutes: number; until: string };
 
@@ -32,10 +30,4 @@ export function passwordProblem(password: string, username: string): PasswordPro
   if ([...password].length < MIN_PASSWORD_LENGTH) return 'too_short';
   if (password.trim().toLowerCase() === username.trim().toLowerCase()) return 'same_as_username';
   return null;
-}
-
-/** Reads the optional site setting; the site schema may not declare it yet, so it is read loosely. */
-export function deskLockAfterSeconds(site: object): number {
-  const value = (site as { deskLockAfterSeconds?: unknown }).deskLockAfterSeconds;
-  return typeof value === 'number' && Number.isInteger(value) && value >= 30 && value <= 3600 ? value : DEFAULT_LOCK_AFTER_SECONDS;
 }

@@ -10,7 +10,7 @@ export interface BatchLimits {
   maxBytes: number;
 }
 
-export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxItems: 250, maxBytes: 2 * 1024 * 1024 };
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxItems: 500, maxBytes: 4 * 1024 * 1024 };
 
 /**
  * The next push: oldest first, as many as fit both limits. Always at least one item, so a single

@@ -43,9 +43,11 @@ export class HubRegistry {
         'SELECT kiosk_id, name, device_code, paired_at, last_seen_at, queue_depth, revoked FROM hub_kiosks ORDER BY paired_at',
       ),
       revoke: db.prepare('UPDATE hub_kiosks SET revoked = 1, revoked_at = ? WHERE kiosk_id = ?'),
+      // 'received' is what the kiosk already shows after submitting; only later changes travel back.
       events: db.prepare<[string, number, number], { id: number; submission_id: string; status: SubmissionStatus; at: string; note_key: string | null }>(
-        'SELECT id, submission_id, status, at, note_key FROM hub_status_events WHERE kiosk_id = ? AND id > ? ORDER BY id LIMIT ?',
+        "SELECT id, submission_id, status, at, note_key FROM hub_status_events WHERE kiosk_id = ? AND id > ? AND status <> 'received' ORDER BY id LIMIT ?",
       ),
+      lastEvent: db.prepare<[string], { id: number | null }>('SELECT MAX(id) AS id FROM hub_status_events WHERE kiosk_id = ?'),
     };
   }
 
@@ -130,10 +132,13 @@ export class HubRegistry {
   statusesSince(kioskId: string, cursor: number, limit = 500): StatusResponse {
     const rows = this.stmts.events.all(kioskId, cursor, limit + 1);
     const page = rows.slice(0, limit);
+    const more = rows.length > limit;
+    // With nothing more to send, jump the cursor past the skipped 'received' events too.
+    const next = more ? (page[page.length - 1] as { id: number }).id : Math.max(cursor, this.stmts.lastEvent.get(kioskId)?.id ?? cursor);
     return {
       events: page.map((r) => ({ cursor: r.id, submissionId: r.submission_id, status: r.status, at: r.at, noteKey: r.note_key })),
-      cursor: page.length > 0 ? (page[page.length - 1] as { id: number }).id : cursor,
-      more: rows.length > limit,
+      cursor: next,
+      more,
     };
   }
 }

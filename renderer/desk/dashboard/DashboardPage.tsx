@@ -192,6 +192,7 @@ export default function DashboardPage() {
 }
 
 function durationText(t: ReturnType<typeof useTranslation>['t'], minutes: number): string {
+  if (minutes < 1) return t('desk.dashboard.underMinute');
   if (minutes < 60) return t('desk.dashboard.minutes', { n: Math.round(minutes) });
   if (minutes < 48 * 60) return t('desk.dashboard.hours', { n: (minutes / 60).toFixed(1) });
   return t('desk.dashboard.days', { n: (minutes / 1440).toFixed(1) });

@@ -13,6 +13,9 @@ export function LazyChart(props: { config: ChartConfiguration; label: string; he
     let cancelled = false;
     void import('chart.js/auto').then(({ Chart }) => {
       if (cancelled || !canvasRef.current) return;
+      // Chinese labels need the page's CJK font stack, not chart.js's Helvetica default.
+      Chart.defaults.font.family = getComputedStyle(canvasRef.current).fontFamily;
+      Chart.defaults.color = '#374151';
       chart = new Chart(canvasRef.current, { ...config, options: { ...config.options, animation: false, responsive: true, maintainAspectRatio: false } });
     });
     return () => {

@@ -27,7 +27,6 @@ function DocumentView({ doc, query }: { doc: LibraryDocument; query?: string }) 
     focus.current?.scrollIntoView({ block: 'center' });
   }, [doc]);
 
-  let lastHeading: string | null = null;
   return (
     <article className="law-doc" data-testid="library-document">
       <header className="law-doc__head">
@@ -38,9 +37,9 @@ function DocumentView({ doc, query }: { doc: LibraryDocument; query?: string }) 
         </p>
         {doc.versionNote ? <p className="law-doc__note">{doc.versionNote}</p> : null}
       </header>
-      {doc.paragraphs.map((p) => {
-        const heading = p.heading && p.heading !== lastHeading ? p.heading : null;
-        lastHeading = p.heading;
+      {doc.paragraphs.map((p, i) => {
+        // A chapter heading is shown where it starts, not above every paragraph under it.
+        const heading = p.heading && p.heading !== doc.paragraphs[i - 1]?.heading ? p.heading : null;
         const isFocus = p.ordinal === doc.focusOrdinal;
         return (
           <div key={p.ordinal}>

@@ -29,55 +29,53 @@ export function LibraryScreen({ initialQuery = '', initialKind }: { initialQuery
   const keyboard = useKeyboardControl();
   const errorText = useErrorText();
   const [text, setText] = useState(initialQuery);
-  const [results, setResults] = useState<Results | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const kind = initialKind;
+  const q = initialQuery.trim();
+  // What the screen shows answers exactly one (query, kind, attempt); anything else is "searching".
+  const key = JSON.stringify([q, kind ?? null, attempt]);
+  const [outcome, setOutcome] = useState<{ key: string; results?: Results; error?: string } | null>(null);
+  const [moreBusy, setMoreBusy] = useState(false);
+  const current = outcome?.key === key ? outcome : null;
+  const results = current?.results ?? null;
+  const error = current?.error ?? null;
+  const busy = (!!q && !current) || moreBusy;
 
   // The route holds the query and filter, so Back from a document returns to these results.
   useEffect(() => {
-    const q = initialQuery.trim();
-    if (!q) {
-      setResults(null);
-      return;
-    }
+    if (!q) return;
     let live = true;
-    setBusy(true);
-    setError(null);
     kioskApi
       .librarySearch({ q, ...(kind ? { kind } : {}), limit: PAGE, offset: 0 })
-      .then((r) => live && setResults({ q, hits: r.hits, total: r.total, capped: !!r.totalCapped }))
-      .catch((err: unknown) => live && setError(errorText(err)))
-      .finally(() => live && setBusy(false));
+      .then((r) => live && setOutcome({ key, results: { q, hits: r.hits, total: r.total, capped: !!r.totalCapped } }))
+      .catch((err: unknown) => live && setOutcome({ key, error: errorText(err) }));
     return () => {
       live = false;
     };
-  }, [initialQuery, kind, attempt, errorText]);
+  }, [q, kind, key, errorText]);
 
   const search = (event?: FormEvent) => {
     event?.preventDefault();
-    const q = text.trim();
-    if (!q) return;
+    const next = text.trim();
+    if (!next) return;
     keyboard.close();
-    performance.mark('kiosk:search');
-    if (q === initialQuery) setAttempt((n) => n + 1);
-    else nav.replace({ name: 'library', q, ...(kind ? { kind } : {}) });
+    if (next === q) setAttempt((n) => n + 1);
+    else nav.replace({ name: 'library', q: next, ...(kind ? { kind } : {}) });
   };
 
   const chooseKind = (next: LibraryKind | 'all') => {
-    const q = text.trim() || initialQuery;
-    nav.replace({ name: 'library', ...(q ? { q } : {}), ...(next !== 'all' ? { kind: next } : {}) });
+    const query = text.trim() || q;
+    nav.replace({ name: 'library', ...(query ? { q: query } : {}), ...(next !== 'all' ? { kind: next } : {}) });
   };
 
   const more = () => {
     if (!results) return;
-    setBusy(true);
+    setMoreBusy(true);
     kioskApi
       .librarySearch({ q: results.q, ...(kind ? { kind } : {}), limit: PAGE, offset: results.hits.length })
-      .then((r) => setResults({ ...results, hits: [...results.hits, ...r.hits] }))
-      .catch((err: unknown) => setError(errorText(err)))
-      .finally(() => setBusy(false));
+      .then((r) => setOutcome({ key, results: { ...results, hits: [...results.hits, ...r.hits] } }))
+      .catch((err: unknown) => setOutcome({ key, ...(results ? { results } : {}), error: errorText(err) }))
+      .finally(() => setMoreBusy(false));
   };
 
   return (

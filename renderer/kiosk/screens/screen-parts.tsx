@@ -24,20 +24,21 @@ export type Load<T> = { state: 'loading' } | { state: 'ready'; data: T } | { sta
 
 /** Runs `fetch` whenever deps (or the retry counter) change; stale answers are dropped. */
 export function useLoad<T>(fetch: () => Promise<T>, deps: DependencyList): [Load<T>, () => void] {
-  const [load, setLoad] = useState<Load<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // Results are tagged with what they answer, so a change of deps shows "loading" at once.
+  const key = JSON.stringify([...deps, attempt]);
+  const [settled, setSettled] = useState<{ key: string; load: Load<T> } | null>(null);
   useEffect(() => {
     let live = true;
-    setLoad({ state: 'loading' });
     fetch()
-      .then((data) => live && setLoad({ state: 'ready', data }))
-      .catch((error: unknown) => live && setLoad({ state: 'failed', error }));
+      .then((data) => live && setSettled({ key, load: { state: 'ready', data } }))
+      .catch((error: unknown) => live && setSettled({ key, load: { state: 'failed', error } }));
     return () => {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, attempt]);
-  return [load, () => setAttempt((n) => n + 1)];
+  }, [key]);
+  return [settled?.key === key ? settled.load : { state: 'loading' }, () => setAttempt((n) => n + 1)];
 }
 
 /** Loading and failure as plain sentences with a 重试 button; children render when ready. */
