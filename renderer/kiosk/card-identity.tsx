@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onEvent } from '../api/client';
+import { api, onEvent } from '../api/client';
 import type { CardIdentityPayload, DeviceState } from '../../electron/core/api/events';
 import { useSystemInfo } from '../ui/system-info';
 import { kioskApi } from './kiosk-api';
@@ -34,7 +34,16 @@ export function CardIdentityProvider({ children }: { children: ReactNode }) {
     const offStatus = onEvent('device.status', (status) => {
       if (status.device === 'idcard') setReader({ state: status.state, simulated: status.simulated });
     });
+    // Events only tell changes; ask once for where the reader stands now.
+    let cancelled = false;
+    api
+      .idcardState({})
+      .then((now) => {
+        if (!cancelled) setReader((seen) => seen ?? { state: now.state, simulated: now.simulated });
+      })
+      .catch(() => undefined);
     return () => {
+      cancelled = true;
       offCard();
       offRemoved();
       offStatus();

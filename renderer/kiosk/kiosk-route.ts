@@ -10,6 +10,8 @@ export type Route =
   | { name: 'libraryDoc'; docId: string; ordinal: number; q?: string }
   | { name: 'transparency' }
   | { name: 'intake'; service: IntakeService }
+  /** 继续填写: a paused application, reopened with its pickup code. */
+  | { name: 'resume' }
   | { name: 'progress' }
   | { name: 'evaluation'; service?: KioskService }
   | { name: 'maintenance'; token: string };

@@ -20,7 +20,7 @@ import { LibraryDocScreen } from './screens/LibraryDocScreen';
 import { TransparencyScreen } from './screens/TransparencyScreen';
 import { ProgressScreen } from './screens/ProgressScreen';
 import { EvaluationScreen } from './screens/EvaluationScreen';
-import { IntakeScreen } from './screens/IntakeScreen';
+import { IntakeScreen, ResumeScreen } from './screens/IntakeScreen';
 
 // Staff-only, rarely opened: its own chunk.
 const MaintenanceScreen = lazy(() => import('./screens/MaintenanceScreen'));
@@ -46,6 +46,8 @@ function Screen({ route }: { route: Route }) {
       return <EvaluationScreen {...(route.service ? { service: route.service } : {})} />;
     case 'intake':
       return <IntakeScreen service={route.service} />;
+    case 'resume':
+      return <ResumeScreen />;
     case 'maintenance':
       return (
         <Suspense fallback={<p className="screen-status">{t('common.loading')}</p>}>

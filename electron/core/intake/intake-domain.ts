@@ -147,7 +147,6 @@ export function createIntakeDomain(ctx: DomainContext, deps: IntakeDeps): Intake
     const server = new HubServer({ registry, store, log, onReceived: () => events.emit('inbox.changed', { reason: 'received' }) });
     const ready = server.listen(site.hub.listenHost, site.hub.listenPort).catch((error: unknown) => {
       log.error({ event: 'hub.listen_failed', host: site.hub.listenHost, port: site.hub.listenPort, err: { message: (error as Error).message } }, 'desk hub could not listen');
-      ctx.notices.push({ key: 'hubListenFailed', params: { port: String(site.hub.listenPort) } });
       return null;
     });
     closers.push(async () => {

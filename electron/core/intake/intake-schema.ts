@@ -146,5 +146,17 @@ export const INTAKE_MIGRATIONS: MigrationSet = {
         `);
       },
     },
+    {
+      version: 2,
+      name: 'inbox filter indexes',
+      // Combined filters (type + status + dates, assignee + status) at 100k rows need their own
+      // indexes: COUNT(*) over a single-column index plus table lookups took hundreds of ms.
+      up: (db) => {
+        db.exec(`
+          CREATE INDEX IF NOT EXISTS hub_submissions_form_status ON hub_submissions(form_id, status, created_at);
+          CREATE INDEX IF NOT EXISTS hub_submissions_assignee_status ON hub_submissions(assignee, status, created_at) WHERE assignee IS NOT NULL;
+        `);
+      },
+    },
   ],
 };

@@ -48,6 +48,9 @@ export function HomeScreen() {
         <>
           <h2 className="home__group">{t('kiosk.home.groupApply')}</h2>
           <div className="home__grid home__grid--apply">{apply.map(tile)}</div>
+          <button type="button" className="home__resume" data-testid="home-resume" onClick={() => nav.go({ name: 'resume' })}>
+            {t('kiosk.home.resume')}
+          </button>
         </>
       ) : null}
       {other.length ? (

@@ -7,6 +7,7 @@ import { INTAKE_FORM, type IntakeService } from '../kiosk-route';
 
 // The interview (forms engine, questions, review) is its own chunk: home paints without it.
 const InterviewScreen = lazy(() => import('../../intake/InterviewScreen'));
+const ResumeDraftScreen = lazy(() => import('../../intake/ResumeDraftScreen'));
 
 class IntakeBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
@@ -18,12 +19,10 @@ class IntakeBoundary extends Component<{ fallback: ReactNode; children: ReactNod
   }
 }
 
-/** 申请法律援助 / 人民调解 / 行政复议咨询 / 立法意见征集: the interview, with the session's card identity. */
-export function IntakeScreen({ service }: { service: IntakeService }) {
+/** Loading and failure around an interview chunk, the same for a new application and a resumed one. */
+function InterviewFrame({ testId, children }: { testId: string; children: ReactNode }) {
   const { t } = useTranslation();
   const nav = useKioskNav();
-  const { identity } = useCardIdentity();
-  useCardWatch(true);
   const failed = (
     <div className="screen-status screen-status--error" role="alert">
       <p>{t('errors.internal')}</p>
@@ -31,7 +30,7 @@ export function IntakeScreen({ service }: { service: IntakeService }) {
     </div>
   );
   return (
-    <section className="screen screen--intake" data-testid={`intake-${service}`}>
+    <section className="screen screen--intake" data-testid={testId}>
       <IntakeBoundary fallback={failed}>
         <Suspense
           fallback={
@@ -41,9 +40,32 @@ export function IntakeScreen({ service }: { service: IntakeService }) {
             </p>
           }
         >
-          <InterviewScreen formId={INTAKE_FORM[service]} variant="kiosk" onExit={nav.home} identity={identity} />
+          {children}
         </Suspense>
       </IntakeBoundary>
     </section>
+  );
+}
+
+/** 申请法律援助 / 人民调解 / 行政复议咨询 / 立法意见征集: the interview, with the session's card identity. */
+export function IntakeScreen({ service }: { service: IntakeService }) {
+  const nav = useKioskNav();
+  const { identity } = useCardIdentity();
+  useCardWatch(true);
+  return (
+    <InterviewFrame testId={`intake-${service}`}>
+      <InterviewScreen formId={INTAKE_FORM[service]} variant="kiosk" onExit={nav.home} identity={identity} />
+    </InterviewFrame>
+  );
+}
+
+/** 继续填写: the pickup code, then the paused interview where it was left. */
+export function ResumeScreen() {
+  const nav = useKioskNav();
+  const { identity } = useCardIdentity();
+  return (
+    <InterviewFrame testId="intake-resume">
+      <ResumeDraftScreen variant="kiosk" onExit={nav.home} identity={identity} />
+    </InterviewFrame>
   );
 }
