@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, onEvent } from '../api/client';
 import type { CardIdentityPayload, DeviceState } from '../../electron/core/api/events';
 import { useSystemInfo } from '../ui/system-info';
-import { kioskApi } from './kiosk-api';
+
 
 /**
  * The identity read from an ID card during ONE resident's session. It lives only in this React
@@ -72,9 +72,9 @@ export function useCardIdentity(): CardIdentityState {
 export function useCardWatch(active = true): void {
   useEffect(() => {
     if (!active) return;
-    kioskApi.idcardWatch({ active: true }).catch(() => undefined);
+    api.idcardWatch({ active: true }).catch(() => undefined);
     return () => {
-      kioskApi.idcardWatch({ active: false }).catch(() => undefined);
+      api.idcardWatch({ active: false }).catch(() => undefined);
     };
   }, [active]);
 }
@@ -122,10 +122,11 @@ export function DemoCardControl() {
   const info = useSystemInfo();
   const { present } = useCardIdentity();
   const [failed, setFailed] = useState(false);
-  if (!info.demo) return null;
+  // Demo cards exist only on the simulated reader (the core refuses them for real ones).
+  if (!info.demo || info.devices.idcard.mode !== 'simulated') return null;
   const toggle = () => {
     setFailed(false);
-    (present ? kioskApi.idcardRemoveDemoCard() : kioskApi.idcardPlaceDemoCard()).catch(() => setFailed(true));
+    (present ? api.idcardRemoveDemoCard({}) : api.idcardPlaceDemoCard({})).catch(() => setFailed(true));
   };
   return (
     <button type="button" className="demo-card" onClick={toggle} data-testid="demo-card">

@@ -1,8 +1,9 @@
+import { api } from '../api/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BigButton } from '../ui/big-button';
 import { Dialog } from '../ui/dialog';
-import { kioskApi } from './kiosk-api';
+
 import { useErrorText } from './use-error-text';
 
 const PIN_MAX = 12;
@@ -25,7 +26,7 @@ export function MaintenanceUnlock({ onCancel, onUnlocked }: { onCancel(): void; 
   const submit = () => {
     if (!pin || busy) return;
     setBusy(true);
-    kioskApi
+    api
       .kioskMaintenanceUnlock({ pin })
       .then(({ token }) => onUnlocked(token))
       .catch((err: unknown) => {

@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { demoSite, launchChromium, openApp, screenshot, startHost, type RunningHost } from './harness';
+import { demoSite, freePort, launchChromium, openApp, screenshot, startHost, type RunningHost } from './harness';
+import { DEMO_PASSWORD as PASSWORD, signIn } from './desk-flows';
 import { legalAidAnswers, mediationAnswers } from '../integration/fixtures/intake-data';
 
 /**
@@ -11,26 +11,7 @@ import { legalAidAnswers, mediationAnswers } from '../integration/fixtures/intak
  * navigation, reveal (audited), accept -> resolve, the audit trail and its verifier, the
  * dashboard, the lock screen, and role-based navigation.
  */
-const PASSWORD = 'Demo-2026!';
 const VIEWPORT = { width: 1600, height: 1000 };
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
-  await page.getByTestId('desk-signin').waitFor({ timeout: 15_000 });
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('input[name="password"]').press('Enter');
-}
 
 describe('front desk (Chromium)', () => {
   let host: RunningHost;

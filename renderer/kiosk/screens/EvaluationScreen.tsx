@@ -1,10 +1,11 @@
+import { api } from '../../api/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskService } from '../../../kiosk-config/site-schema';
 import { BigButton } from '../../ui/big-button';
 import { useSystemInfo } from '../../ui/system-info';
 import { TouchField, useKeyboardControl } from '../../ui/touch-field';
-import { kioskApi } from '../kiosk-api';
+
 import { useKioskNav } from '../kiosk-nav';
 import { useErrorText } from '../use-error-text';
 import { ScreenTitle } from './screen-parts';
@@ -51,7 +52,7 @@ export function EvaluationScreen({ service: given }: { service?: KioskService })
     keyboard.close();
     setBusy(true);
     setError(null);
-    kioskApi
+    api
       .evaluationSubmit({ service, score, tags, ...(comment.trim() ? { comment: comment.trim() } : {}), ...(withReceipt && receipt.trim() ? { receiptNo: receipt.trim() } : {}) })
       .then(() => setDone(true))
       .catch((err: unknown) => setError(errorText(err)))

@@ -1,7 +1,8 @@
+import { api } from '../../api/client';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QrCode } from '../../ui/qr-code';
-import { kioskApi, type GuideDetail, type Localized } from '../kiosk-api';
+import { type GuideDetail, type Localized } from '../kiosk-api';
 import { LoadView, ScreenTitle, useLang, useLoad } from './screen-parts';
 
 /** Markdown -> sanitised HTML. marked and DOMPurify load with the first guide, not with the kiosk. */
@@ -76,7 +77,7 @@ function GuideBody({ guide }: { guide: GuideDetail }) {
 
 export function GuideScreen({ id }: { id: string }) {
   const lang = useLang();
-  const [load, retry] = useLoad(() => kioskApi.guideGet({ id }), [id]);
+  const [load, retry] = useLoad(() => api.guideGet({ id }), [id]);
   return (
     <section className="screen">
       <LoadView load={load} retry={retry}>

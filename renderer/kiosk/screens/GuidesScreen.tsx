@@ -1,5 +1,6 @@
+import { api } from '../../api/client';
 import { useTranslation } from 'react-i18next';
-import { kioskApi, type GuideSummary } from '../kiosk-api';
+import { type GuideSummary } from '../kiosk-api';
 import { useKioskNav } from '../kiosk-nav';
 import { LoadView, ScreenTitle, useLang, useLoad } from './screen-parts';
 
@@ -17,7 +18,7 @@ export function GuidesScreen() {
   const { t } = useTranslation();
   const lang = useLang();
   const nav = useKioskNav();
-  const [load, retry] = useLoad(() => kioskApi.guidesList({}), []);
+  const [load, retry] = useLoad(() => api.guidesList({}), []);
   return (
     <section className="screen">
       <ScreenTitle icon="guides" title={t('kiosk.services.guides.title')} sub={t('kiosk.guides.sub')} />

@@ -1,6 +1,7 @@
+import { api } from '../../api/client';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { kioskApi, type LibraryDocument } from '../kiosk-api';
+import { type LibraryDocument } from '../kiosk-api';
 import { LoadView, useLoad } from './screen-parts';
 
 /** Marks every occurrence of the query's words in a paragraph (text nodes only). */
@@ -60,7 +61,7 @@ function DocumentView({ doc, query }: { doc: LibraryDocument; query?: string }) 
 
 /** A law, policy or case opened at the paragraph that matched, with its version date. */
 export function LibraryDocScreen({ docId, ordinal, query }: { docId: string; ordinal: number; query?: string }) {
-  const [load, retry] = useLoad(() => kioskApi.libraryDocument({ docId, ordinal }), [docId, ordinal]);
+  const [load, retry] = useLoad(() => api.libraryDocument({ docId, ordinal }), [docId, ordinal]);
   return (
     <section className="screen">
       <LoadView load={load} retry={retry}>

@@ -1,9 +1,10 @@
+import { api } from '../../api/client';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BigButton } from '../../ui/big-button';
 import { TouchField, useKeyboardControl } from '../../ui/touch-field';
 import { Icon } from '../icons';
-import { kioskApi, type LibraryHit, type LibraryKind } from '../kiosk-api';
+import { type LibraryHit, type LibraryKind } from '../kiosk-api';
 import { useKioskNav } from '../kiosk-nav';
 import { useErrorText } from '../use-error-text';
 import { ScreenTitle } from './screen-parts';
@@ -45,7 +46,7 @@ export function LibraryScreen({ initialQuery = '', initialKind }: { initialQuery
   useEffect(() => {
     if (!q) return;
     let live = true;
-    kioskApi
+    api
       .librarySearch({ q, ...(kind ? { kind } : {}), limit: PAGE, offset: 0 })
       .then((r) => live && setOutcome({ key, results: { q, hits: r.hits, total: r.total, capped: !!r.totalCapped } }))
       .catch((err: unknown) => live && setOutcome({ key, error: errorText(err) }));
@@ -71,7 +72,7 @@ export function LibraryScreen({ initialQuery = '', initialKind }: { initialQuery
   const more = () => {
     if (!results) return;
     setMoreBusy(true);
-    kioskApi
+    api
       .librarySearch({ q: results.q, ...(kind ? { kind } : {}), limit: PAGE, offset: results.hits.length })
       .then((r) => setOutcome({ key, results: { ...results, hits: [...results.hits, ...r.hits] } }))
       .catch((err: unknown) => setOutcome({ key, ...(results ? { results } : {}), error: errorText(err) }))

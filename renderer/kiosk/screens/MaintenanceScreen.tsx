@@ -1,8 +1,9 @@
+import { api } from '../../api/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BigButton } from '../../ui/big-button';
 import { TouchField, useKeyboardControl } from '../../ui/touch-field';
-import { kioskApi } from '../kiosk-api';
+
 import { useErrorText } from '../use-error-text';
 import { LoadView, ScreenTitle, useLoad } from './screen-parts';
 
@@ -11,7 +12,7 @@ export default function MaintenanceScreen({ token }: { token: string }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const keyboard = useKeyboardControl();
-  const [load, reload] = useLoad(() => kioskApi.kioskQueueStatus({ token }), [token]);
+  const [load, reload] = useLoad(() => api.kioskQueueStatus({ token }), [token]);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [code, setCode] = useState('');
@@ -63,7 +64,7 @@ export default function MaintenanceScreen({ token }: { token: string }) {
         )}
       </LoadView>
       <div className="actions actions--start">
-        <BigButton onClick={() => run(() => kioskApi.kioskSyncNow({ token }), t('kiosk.maintenance.synced'))} disabled={busy} data-testid="sync-now">
+        <BigButton onClick={() => run(() => api.kioskSyncNow({ token }), t('kiosk.maintenance.synced'))} disabled={busy} data-testid="sync-now">
           {t('kiosk.maintenance.syncNow')}
         </BigButton>
       </div>
@@ -75,7 +76,7 @@ export default function MaintenanceScreen({ token }: { token: string }) {
       <h2 className="section-title">{t('kiosk.maintenance.pairTitle')}</h2>
       <TouchField id="pair-code" label={t('kiosk.maintenance.pairCode')} value={code} onChange={(v) => setCode(v.toUpperCase())} kind="text" preferLatin maxLength={16} />
       <TouchField id="pair-hub" label={t('kiosk.maintenance.hubUrl')} value={hubUrl} onChange={setHubUrl} kind="text" preferLatin maxLength={200} help={t('kiosk.maintenance.hubUrlHelp')} />
-      <BigButton onClick={() => run(() => kioskApi.kioskPair({ token, code: code.trim(), ...(hubUrl.trim() ? { hubUrl: hubUrl.trim() } : {}) }), t('kiosk.maintenance.pairedOk'))} disabled={busy || !code.trim()}>
+      <BigButton onClick={() => run(() => api.kioskPair({ token, code: code.trim(), ...(hubUrl.trim() ? { hubUrl: hubUrl.trim() } : {}) }), t('kiosk.maintenance.pairedOk'))} disabled={busy || !code.trim()}>
         {t('kiosk.maintenance.pair')}
       </BigButton>
     </section>

@@ -1,13 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BigButton } from '../../ui/big-button';
 import { TouchField, useKeyboardControl } from '../../ui/touch-field';
 import { Icon } from '../icons';
-import { kioskApi, type ProgressEntry } from '../kiosk-api';
+import { type ProgressEntry } from '../kiosk-api';
 import { useErrorText } from '../use-error-text';
 import { ScreenTitle, useLang } from './screen-parts';
 
 const KNOWN_STATUS = ['received', 'accepted', 'needs_materials', 'transferred', 'rejected', 'resolved', 'queued'];
+
+/** The core's note key (`progress.transferred.court`) as a sentence, when we have one for it. */
+function useNoteText(): (noteKey: string | undefined) => ReactNode {
+  const { t, i18n } = useTranslation();
+  return (noteKey) => {
+    const key = noteKey ? `kiosk.progressNotes.${noteKey.replace(/^progress\./, '')}` : null;
+    return key && i18n.exists(key) ? <p className="progress-card__note">{t(key)}</p> : null;
+  };
+}
 
 /** Receipt numbers use digits and capital letters without I or O (see receipt-number.ts). */
 export function tidyReceipt(raw: string): string {
@@ -22,6 +32,7 @@ export function tidyReceipt(raw: string): string {
 /** 办理进度查询: a receipt number in, plain status words out; nothing personal is shown. */
 export function ProgressScreen() {
   const { t, i18n } = useTranslation();
+  const noteText = useNoteText();
   const lang = useLang();
   const keyboard = useKeyboardControl();
   const errorText = useErrorText();
@@ -37,7 +48,7 @@ export function ProgressScreen() {
     keyboard.close();
     setBusy(true);
     setError(null);
-    kioskApi
+    api
       .progressLookup({ receiptNo })
       .then(setEntries)
       .catch((err: unknown) => {
@@ -94,7 +105,7 @@ export function ProgressScreen() {
                       <dd>{date(entry.updatedAt)}</dd>
                     </div>
                   </dl>
-                  {entry.noteKey && i18n.exists(`kiosk.progress.notes.${entry.noteKey}`) ? <p className="progress-card__note">{t(`kiosk.progress.notes.${entry.noteKey}`)}</p> : null}
+                  {noteText(entry.noteKey)}
                 </li>
               );
             })}
