@@ -151,7 +151,7 @@ export function wireMain(electron: ElectronLike, options: MainWiringOptions): { 
     win.on('closed', () => {
       window = null;
     });
-    await win.loadFile(options.rendererIndex);
+    await win.loadFile(options.rendererIndex, { query: { role: site.role } });
     log.info({ event: 'electron.window_loaded', role: site.role }, 'window loaded');
   });
   return { ready };

@@ -81,9 +81,20 @@ export const siteSchema = z
       })
       .strict()
       .default({ primaryColor: '#b91c1c' }),
+    /**
+     * Kiosk: scrypt hash of the staff maintenance PIN (`npm run pin-hash -- <PIN>` prints one).
+     * Demo sites fall back to the documented demo PIN; real kiosks must set their own.
+     */
+    maintenancePinHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[\w-]+\$[\w-]+$/, 'a hash printed by npm run pin-hash').optional(),
     demo: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .superRefine((site, ctx) => {
+    // A kiosk that shipped with the public demo PIN could be re-paired to anyone's hub.
+    if (site.role === 'kiosk' && !site.demo && !site.maintenancePinHash) {
+      ctx.addIssue({ code: 'custom', path: ['maintenancePinHash'], message: 'a maintenance PIN hash (required for a kiosk that is not a demo)' });
+    }
+  });
 
 export type SiteConfig = z.infer<typeof siteSchema>;
 export type SiteConfigInput = z.input<typeof siteSchema>;

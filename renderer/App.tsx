@@ -6,9 +6,21 @@ import { SystemInfoContext } from './ui/system-info';
 import { i18n as i18nInstance } from './i18n';
 
 // Each role's screens load on their own so the kiosk never downloads the desk's code.
-const KioskApp = lazy(() => import('./kiosk/KioskApp'));
-const DeskApp = lazy(() => import('./desk/DeskApp'));
-const VisitApp = lazy(() => import('./visit/VisitApp'));
+const roleScreens = {
+  kiosk: () => import('./kiosk/KioskApp'),
+  desk: () => import('./desk/DeskApp'),
+  visit: () => import('./visit/VisitApp'),
+};
+const KioskApp = lazy(roleScreens.kiosk);
+const DeskApp = lazy(roleScreens.desk);
+const VisitApp = lazy(roleScreens.visit);
+
+// The host names its role up front (a meta tag from the browser host, ?role= from Electron), so the
+// role's chunk downloads while systemInfo is still on its way; systemInfo stays the authority.
+const roleHint = document.querySelector('meta[name="sifa-role"]')?.getAttribute('content') ?? new URLSearchParams(location.search).get('role');
+if (roleHint === 'kiosk' || roleHint === 'desk' || roleHint === 'visit') void roleScreens[roleHint]();
+// Asked for at load, not after the first render: the first screen waits on it.
+const systemInfoRequest = api.systemInfo({});
 
 export function App() {
   // The hook's i18n is a new wrapper after every language change; the start-up effect must not
@@ -20,8 +32,7 @@ export function App() {
 
   useEffect(() => {
     let cancelled = false;
-    api
-      .systemInfo({})
+    systemInfoRequest
       .then((result) => {
         if (cancelled) return;
         document.documentElement.style.setProperty('--brand', result.primaryColor);

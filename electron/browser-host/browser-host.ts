@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual, randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/app-core';
 import { EVENT_ROLES } from '../core/api/events';
@@ -53,6 +53,11 @@ export async function startBrowserHost(options: { core: Core; rendererDir: strin
     const host = req.headers.host ?? '';
     return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
   };
+  // The cookie goes to every port on 127.0.0.1: a page from another local origin must not ride on it.
+  const sameOrigin = (req: IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  };
 
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -63,6 +68,7 @@ export async function startBrowserHost(options: { core: Core; rendererDir: strin
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!loopbackHost(req)) return send(res, 421, { ok: false, error: { code: 'role_forbidden', detail: 'loopback only' } });
+    if (!sameOrigin(req)) return send(res, 403, { ok: false, error: { code: 'role_forbidden', detail: 'foreign origin' } });
     if (!authorized(req)) return send(res, 401, { ok: false, error: { code: 'unauthenticated', detail: 'missing or wrong launch token' } });
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.searchParams.has('token')) {
@@ -90,7 +96,7 @@ export async function startBrowserHost(options: { core: Core; rendererDir: strin
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
     const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     let file = join(rendererDir, relative);
-    if (!file.startsWith(rendererDir)) return send(res, 404, { ok: false, error: { code: 'not_found' } });
+    if (!file.startsWith(rendererDir + sep)) return send(res, 404, { ok: false, error: { code: 'not_found' } });
     let info = await stat(file).catch(() => null);
     if (!info || info.isDirectory()) {
       file = join(rendererDir, 'index.html');
@@ -101,7 +107,8 @@ export async function startBrowserHost(options: { core: Core; rendererDir: strin
         return;
       }
     }
-    const data = await readFile(file);
+    let data = await readFile(file);
+    if (file.endsWith('index.html')) data = Buffer.from(data.toString('utf8').replace('<head>', `<head>\n    <meta name="sifa-role" content="${role}" />`));
     const type = MIME[extname(file)] ?? 'application/octet-stream';
     res.writeHead(200, {
       'Content-Type': type,
@@ -117,7 +124,7 @@ export async function startBrowserHost(options: { core: Core; rendererDir: strin
   const sockets = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!loopbackHost(req) || !authorized(req) || url.pathname !== '/events') {
+    if (!loopbackHost(req) || !sameOrigin(req) || !authorized(req) || url.pathname !== '/events') {
       socket.write('HTTP/1.1 401 Unauthorized\r\n\r\n');
       socket.destroy();
       return;

@@ -36,13 +36,18 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `sifa-${prefix}-`));
 }
 
-/** Starts `electron/browser-host/main.ts` as a child process and waits for its ready line. */
-export async function startHost(options: { site?: Record<string, unknown>; dataDir?: string; port?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunningHost> {
+/**
+ * Starts the browser host as a child process and waits for its ready line: from source through
+ * tsx (tests) or, with `bundled`, the production bundle dist/host/browser-host.mjs that
+ * `npm start` runs (benchmarks).
+ */
+export async function startHost(options: { site?: Record<string, unknown>; dataDir?: string; port?: number; env?: NodeJS.ProcessEnv; bundled?: boolean } = {}): Promise<RunningHost> {
   const dataDir = options.dataDir ?? tempDir('data');
   mkdirSync(dataDir, { recursive: true });
   const siteFile = join(dataDir, 'site.json');
   writeFileSync(siteFile, JSON.stringify(options.site ?? demoSite({ devices: { idcard: { port: 'off' } } }), null, 2));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'electron/browser-host/main.ts'), '--site', siteFile, '--data-dir', dataDir, '--port', String(options.port ?? 0)], {
+  const entry = options.bundled ? [join(REPO, 'dist/host/browser-host.mjs')] : ['--import', 'tsx', join(REPO, 'electron/browser-host/main.ts')];
+  const child = spawn(process.execPath, [...entry, '--site', siteFile, '--data-dir', dataDir, '--port', String(options.port ?? 0)], {
     cwd: REPO,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

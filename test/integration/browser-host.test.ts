@@ -55,6 +55,12 @@ describe('browser host: loopback only, token on every request, roles enforced', 
     expect(await rawGet('127.0.0.1', port, { Authorization: `Bearer ${kiosk.token}`, Host: `evil.example:${port}` })).toBe(421);
   });
 
+  it('refuses a request from another origin even with the cookie', async () => {
+    const port = Number(new URL(kiosk.url).port);
+    expect(await rawGet('127.0.0.1', port, { Cookie: `sifa_token=${kiosk.token}`, Origin: 'http://127.0.0.1:1' })).toBe(403);
+    expect(await rawGet('127.0.0.1', port, { Cookie: `sifa_token=${kiosk.token}`, Origin: `http://127.0.0.1:${port}` })).toBe(200);
+  });
+
   it('is not reachable on any non-loopback address', async () => {
     const port = Number(new URL(kiosk.url).port);
     const addresses = nonLoopbackAddresses();

@@ -57,6 +57,18 @@ describe('site config validation at start-up', () => {
     }
   });
 
+  it('a kiosk that is not a demo must have its own maintenance PIN hash', () => {
+    const file = writeSite(JSON.stringify({ ...demo, demo: false }));
+    try {
+      loadSiteFile(file);
+      expect.unreachable('should have thrown');
+    } catch (error) {
+      expect((error as SiteConfigError).problems.map((p) => p.field)).toEqual(['maintenancePinHash']);
+    }
+    const withPin = writeSite(JSON.stringify({ ...demo, demo: false, maintenancePinHash: 'scrypt$16384$8$1$I-WdtFbgMFfpouN_PpK0EQ$E6c5V9TZ6cseNntc-MMw6HFgz5NVAHBWxnSACnZMWqM' }));
+    expect(loadSiteFile(withPin).maintenancePinHash).toMatch(/^scrypt\$/);
+  });
+
   it('a file that is not JSON is named with the parser message', () => {
     const file = writeSite('{ "role": "kiosk", ');
     const run = startHost(file);

@@ -171,6 +171,18 @@ describe('staff accounts on a real desk core', () => {
     expect((await desk.call('staffMe', {}, session)).ok).toBe(false);
   });
 
+  it('a wrong current password at password change counts towards the lock, as at sign-in', async () => {
+    const session = await desk.signIn(DEMO_USERS.staff);
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      const wrong = await desk.call('staffChangePassword', { current: 'guess-guess', next: 'Another-2026!' }, session);
+      expect(wrong.ok ? null : wrong.error.issues?.[0]?.key).toBe('desk.password.currentWrong');
+    }
+    const locked = await desk.call('staffChangePassword', { current: 'guess-guess', next: 'Another-2026!' }, session);
+    expect(locked.ok ? null : locked.error.code).toBe('locked');
+    expect((await desk.call('staffMe', {}, session)).ok).toBe(false);
+    expect((await desk.call('staffSignIn', { username: DEMO_USERS.staff, password: DEMO_PASSWORD })).ok).toBe(false);
+  });
+
   it('lets an admin create, re-role, disable and reset accounts, and refuses to disable or demote itself', async () => {
     const admin = await desk.signIn(DEMO_USERS.admin);
     const created = await desk.call<{ userId: string; mustChangePassword: boolean; role: string }>(

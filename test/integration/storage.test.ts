@@ -88,3 +88,23 @@ describe('storage', () => {
     opened.db.close();
   });
 });
+
+describe('storage: what is not damage is not moved aside', () => {
+  it('a database locked by another writer is left in place and the open fails loudly', () => {
+    const file = join(dir(), 'locked.db');
+    const holder = openDatabase(file, { synchronous: 'FULL', migrations: [notes], log }).db;
+    holder.pragma('locking_mode = EXCLUSIVE');
+    holder.exec("INSERT INTO notes (body) VALUES ('unsent')");
+    let failure: unknown;
+    try {
+      const second = new Database(file, { timeout: 100 });
+      second.close();
+      openDatabase(file, { synchronous: 'FULL', migrations: [notes], log: silentLogger() });
+    } catch (error) {
+      failure = error;
+    }
+    holder.close();
+    expect((failure as { code?: string } | undefined)?.code).toMatch(/SQLITE_BUSY|SQLITE_LOCKED/);
+    expect(readdirSync(join(file, '..')).filter((f) => f.includes('corrupt'))).toEqual([]);
+  });
+});

@@ -247,3 +247,13 @@ describe('Electron main wiring (fake electron module, real core)', () => {
     expect(fake.calls.errorBoxes[0]).toContain('/nonexistent/site.json');
   });
 });
+
+describe('content security policy', () => {
+  it('the page carries the same policy as the hosts send (frame-ancestors only works as a header)', async () => {
+    const { CONTENT_SECURITY_POLICY } = await import('../../electron/content-security-policy');
+    const html = readFileSync(join(import.meta.dirname, '../../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    const withoutFrameAncestors = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+    expect(meta).toBe(withoutFrameAncestors);
+  });
+});

@@ -5,6 +5,7 @@ import type { Logger } from '../log/logger';
 import { join } from 'node:path';
 import { APP_ROOT } from '../../app-root';
 import { ApiError } from '../api/api-error';
+import { roleHasPermission } from '../staff/permissions';
 import { migrate } from '../storage/database';
 import { pruneAnswers, validateAnswers, isValidIdNumber, type FieldIssue } from '../../../kiosk-config/forms/form-engine';
 import type { FormDefinition } from '../../../kiosk-config/forms/form-schema';
@@ -81,7 +82,7 @@ export function createIntakeDomain(ctx: DomainContext, deps: IntakeDeps): Intake
     const store = new KioskStore(db, cipher, site.office.code);
     const drafts = new KioskDrafts(db, cipher, now);
     const outbox = new KioskOutbox(db, cipher, store.meta, now);
-    const maintenance = new KioskMaintenance(deps.maintenancePinHash ?? DEMO_MAINTENANCE_PIN_HASH, now);
+    const maintenance = new KioskMaintenance(deps.maintenancePinHash ?? ctx.site.maintenancePinHash ?? DEMO_MAINTENANCE_PIN_HASH, now);
     const hubUrl = (): string | null => store.meta.get('hubUrl') ?? site.hub.url ?? null;
     const deviceToken = (): string | null => {
       const sealed = store.meta.get('deviceToken');
@@ -224,6 +225,11 @@ export function createIntakeDomain(ctx: DomainContext, deps: IntakeDeps): Intake
     kioskPair: async ({ token, code, hubUrl, name }) => {
       const side = k();
       side.maintenance.check(token);
+      // Submissions go only to the office's own hub: a configured hub URL cannot be swapped at the kiosk.
+      const configured = ctx.site.hub.url;
+      if (hubUrl !== undefined && configured !== undefined && hubUrl.replace(/\/+$/, '') !== configured.replace(/\/+$/, '')) {
+        throw new ApiError('invalid_input', 'the hub URL is fixed by the site config', { issues: [{ path: 'hubUrl', key: 'validation.hubFixed' }] });
+      }
       const url = hubUrl ?? side.hubUrl();
       if (!url) throw new ApiError('invalid_input', 'no hub URL configured', { issues: [{ path: 'hubUrl', key: 'validation.required' }] });
       let response;
@@ -243,6 +249,7 @@ export function createIntakeDomain(ctx: DomainContext, deps: IntakeDeps): Intake
         meta.set('hubId', response.hubId);
         meta.set('pairedAt', now().toISOString());
       })();
+      ctx.log.warn({ event: 'kiosk.paired', kioskId: side.store.kioskId, hubId: response.hubId, hubUrl: url }, 'kiosk paired with a hub');
       void side.sync.runNow();
       return { paired: true as const, kioskId: side.store.kioskId, deviceCode: response.deviceCode, hubUrl: url };
     },
@@ -253,7 +260,12 @@ export function createIntakeDomain(ctx: DomainContext, deps: IntakeDeps): Intake
       if (!d().registry.revoke(kioskId, staffOf(callCtx).userId)) throw new ApiError('not_found', 'no such kiosk');
       return { ok: true as const };
     },
-    inboxList: (filter, callCtx) => d().inbox.list(filter, staffOf(callCtx)),
+    inboxList: (filter, callCtx) => {
+      const staff = staffOf(callCtx);
+      // Whether a named person has a case is itself personal data: only roles that may reveal may ask.
+      if (filter.name && !roleHasPermission(staff.role, 'inbox.reveal')) throw new ApiError('permission_denied', 'name search needs inbox.reveal', { params: { permission: 'inbox.reveal' } });
+      return d().inbox.list(filter, staff);
+    },
     inboxGet: ({ id }) => d().inbox.get(id),
     inboxReveal: ({ id }, callCtx) => d().inbox.reveal(id, staffOf(callCtx)),
     inboxAct: (input, callCtx) => {

@@ -23,7 +23,7 @@ export interface LoggerHandle {
 /** JSON lines in `<dataDir>/logs/app.log`, rotated at 5 MB, 10 files kept, plus stderr for warnings. */
 export function createLogger(dataDir: string, options: { level?: string; console?: boolean } = {}): LoggerHandle {
   const dir = join(dataDir, 'logs');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = createStream('app.log', { path: dir, size: '5M', maxFiles: 10 });
   const streams: pino.StreamEntry[] = [{ stream: file, level: (options.level ?? 'info') as pino.Level }];
   if (options.console) streams.push({ stream: process.stderr, level: 'warn' });

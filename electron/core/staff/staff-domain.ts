@@ -105,7 +105,7 @@ function accountHandlers(store: StaffStore, trail: AuditTrail, ctx: DomainContex
    * Checks a password against the account and applies the lock rule. Returns the fresh row on
    * success; throws 'locked' or 'unauthenticated' (reason bad_credentials) otherwise.
    */
-  const checkPassword = async (user: StaffUserRow, password: string, via: 'sign_in' | 'unlock'): Promise<StaffUserRow> => {
+  const checkPassword = async (user: StaffUserRow, password: string, via: 'sign_in' | 'unlock' | 'change'): Promise<StaffUserRow> => {
     const lock = lockState(user.locked_until, ctx.now());
     if (lock.locked) {
       trail.append({ actor: user.id, action: 'staff.sign_in_failed', detail: { reason: 'locked', via } });
@@ -190,8 +190,16 @@ function accountHandlers(store: StaffStore, trail: AuditTrail, ctx: DomainContex
     async staffChangePassword(input, callCtx) {
       const staff = me(callCtx);
       const user = target(staff.userId);
-      if (!(await verifyPassword(input.current, user.password_hash))) {
-        throw new ApiError('invalid_input', 'current password wrong', { issues: [{ path: 'current', key: 'desk.password.currentWrong' }] });
+      // Wrong current passwords count towards the account lock, as at sign-in: an unattended
+      // signed-in desk must not become a place to guess passwords.
+      try {
+        await checkPassword(user, input.current, 'change');
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'locked' && callCtx.sessionToken) store.closeSession(callCtx.sessionToken);
+        if (error instanceof ApiError && error.code === 'unauthenticated') {
+          throw new ApiError('invalid_input', 'current password wrong', { issues: [{ path: 'current', key: 'desk.password.currentWrong' }] });
+        }
+        throw error;
       }
       checkNewPassword(input.next, user.username, 'next');
       if (input.next === input.current) throw new ApiError('invalid_input', 'same password', { issues: [{ path: 'next', key: 'desk.password.sameAsCurrent' }] });

@@ -43,17 +43,21 @@ export interface OpenedDatabase {
  * created so the office can keep working while someone recovers the old file.
  */
 export function openDatabase(file: string, options: OpenOptions): OpenedDatabase {
-  mkdirSync(dirname(file), { recursive: true });
+  // Only this user may read the office's data (0700): the files hold residents' submissions.
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   let movedAside: string | undefined;
   let db: Db | undefined;
   if (existsSync(file)) {
     try {
       db = new Database(file);
+      db.pragma('busy_timeout = 5000');
       const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
+      if (check !== 'ok') throw new CorruptDatabaseError(`quick_check: ${String(check)}`);
     } catch (error) {
       db?.close();
       db = undefined;
+      // Busy, locked or unreadable is not damage: moving a healthy file aside would orphan unsent submissions.
+      if (!isCorruption(error)) throw error;
       movedAside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       for (const suffix of ['', '-wal', '-shm']) {
         if (existsSync(file + suffix)) renameSync(file + suffix, movedAside + suffix);
@@ -68,6 +72,14 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
   db.pragma('busy_timeout = 5000');
   for (const set of options.migrations) migrate(db, set, options.log);
   return { db, movedAside };
+}
+
+class CorruptDatabaseError extends Error {}
+
+function isCorruption(error: unknown): boolean {
+  if (error instanceof CorruptDatabaseError) return true;
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
 }
 
 export function migrate(db: Db, set: MigrationSet, log: Logger): number {
