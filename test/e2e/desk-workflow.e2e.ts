@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { demoSite, freePort, launchChromium, openApp, screenshot, startHost, type RunningHost } from './harness';
 import { DEMO_PASSWORD as PASSWORD, signIn } from './desk-flows';
 import { legalAidAnswers, mediationAnswers } from '../integration/fixtures/intake-data';
