@@ -1,10 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, LANDSCAPE, openApp, PORTRAIT, screenshot, startHost, type RunningHost } from './harness';
 
-const SEEDS = '/work/shared/seeds';
+// The seed documents sit in shared/ beside the checkout (CI lays a copy there).
+const SEEDS = [resolve(import.meta.dirname, '../../../shared/seeds'), '/work/shared/seeds'].find((dir) => existsSync(dir)) ?? '../shared/seeds';
 const PHRASE = '司法行政服务站';
 
 async function searchFor(page: Page, q: string): Promise<void> {

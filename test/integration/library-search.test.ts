@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { silentLogger } from '../../electron/core/log/logger';
 import { DEFAULT_CONTENT_DIR } from '../../electron/core/library/content-pack';
 import { openLibrary, type OpenedLibrary } from '../../electron/core/library/library-open';
 
-const SEEDS = '/work/shared/seeds';
+// The seed documents sit in shared/ beside the checkout (CI lays a copy there).
+const SEEDS = [resolve(import.meta.dirname, '../../../shared/seeds'), '/work/shared/seeds'].find((dir) => existsSync(dir)) ?? '../shared/seeds';
 const log = silentLogger();
 let dataDir: string;
 let library: OpenedLibrary;
