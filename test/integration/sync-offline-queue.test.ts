@@ -28,7 +28,8 @@ describe('offline queue', () => {
     }
     const down = await kiosk.call('kioskSyncNow', { token });
     expect(down).toMatchObject({ pending: 20, hubReachable: false, lastError: 'hub_unreachable', paired: true });
-    expect(kiosk.events.filter((e) => e.name === 'queue.changed').at(-1)?.payload).toMatchObject({ pending: 20, hubReachable: false });
+    const queued = kiosk;
+    await expect.poll(() => queued.events.filter((e) => e.name === 'queue.changed').at(-1)?.payload).toMatchObject({ pending: 20, hubReachable: false });
 
     desk = await startDesk({ dataDir: deskDir, port });
     const up = await kiosk.call('kioskSyncNow', { token });

@@ -32,6 +32,8 @@ export { intakeMethods } from './intake-methods';
 export const DEFAULT_RETENTION_MS = 7 * 24 * 60 * 60_000;
 const DRAFT_WIPE_INTERVAL_MS = 10 * 60_000;
 
+const QUEUE_EVENT_MS = 250;
+
 export interface IntakeDeps {
   audit: AuditSink;
   /** Source of the data key; defaults to `<dataDir>/keys/data.key`. */
@@ -88,11 +90,27 @@ export function createIntakeDomain(ctx: DomainContext, deps: IntakeDeps): Intake
       const sealed = store.meta.get('deviceToken');
       return sealed ? cipher.decrypt(Buffer.from(sealed, 'base64'), 'kiosk_meta:deviceToken') : null;
     };
-    const emitQueue = (): void => {
+    // Counting the outbox scans it, and a burst of submits or acks needs one update on the
+    // maintenance panel, not one per row: at most one event per QUEUE_EVENT_MS, the last one trailing.
+    let lastQueueEvent = 0;
+    let queueEventTimer: NodeJS.Timeout | null = null;
+    const publishQueue = (): void => {
+      queueEventTimer = null;
+      lastQueueEvent = Date.now();
       const counts = outbox.counts();
       const state = sync.snapshot;
       events.emit('queue.changed', { pending: counts.pending + counts.held, lastSyncAt: state.lastSyncAt, hubReachable: state.hubReachable });
     };
+    const emitQueue = (): void => {
+      if (queueEventTimer) return;
+      const wait = QUEUE_EVENT_MS - (Date.now() - lastQueueEvent);
+      if (wait <= 0) return publishQueue();
+      queueEventTimer = setTimeout(publishQueue, wait);
+      queueEventTimer.unref();
+    };
+    closers.push(() => {
+      if (queueEventTimer) clearTimeout(queueEventTimer);
+    });
     const sync: SyncLoop = new SyncLoop({
       outbox,
       log,
