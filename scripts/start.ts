@@ -73,7 +73,8 @@ if (electron) {
     const chromium = findChromium();
     const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
     if (!chromium || !hasDisplay || args.includes('--no-open')) {
-      console.log(`请在浏览器中打开 / Open in a browser: ${ready.launchUrl}`);
+      const why = !chromium ? '未找到 Chromium / Chromium not found' : !hasDisplay ? '没有图形显示 / no display' : '--no-open';
+      console.log(`请在浏览器中打开（${why}）/ Open in a browser: ${ready.launchUrl}`);
       return;
     }
     const profile = join(ready.dataDir, 'chromium-profile');

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual, randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/app-core';
 import { EVENT_ROLES } from '../core/api/events';
@@ -94,9 +94,10 @@ export async function startBrowserHost(options: { core: Core; rendererDir: strin
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    let file = join(rendererDir, relative);
-    if (!file.startsWith(rendererDir + sep)) return send(res, 404, { ok: false, error: { code: 'not_found' } });
+    const requested = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let file = join(rendererDir, requested);
+    const inside = relative(rendererDir, file);
+    if (inside.startsWith('..') || isAbsolute(inside)) return send(res, 404, { ok: false, error: { code: 'not_found' } });
     let info = await stat(file).catch(() => null);
     if (!info || info.isDirectory()) {
       file = join(rendererDir, 'index.html');
