@@ -1,3 +1,4 @@
+import { hashPin } from '../../electron/core/intake/kiosk-maintenance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demoSite, launchChromium, openApp, screenshot, startHost, type RunningHost } from './harness';
@@ -64,7 +65,7 @@ describe('kiosk idle reset', () => {
   });
 
   it('ignores ?idle= on a production (non-demo) site', async () => {
-    const prodHost = await startHost({ site: demoSite({ devices: { idcard: { port: 'off' } }, demo: false }) });
+    const prodHost = await startHost({ site: demoSite({ devices: { idcard: { port: 'off' } }, demo: false, maintenancePinHash: hashPin('135790') }) });
     try {
       const page = await openApp(browser, prodHost);
       await page.goto(`${prodHost.url}?idle=1&countdown=1`);
