@@ -1,5 +1,6 @@
 import type { Answers, AnswerValue, Condition, FormDefinition, Question, QuestionGroup, RepeatItem } from './form-schema';
 import type { LocalizedText } from '../site-schema';
+import { isValidIdNumber } from '../../native-bridges/idcard/identity';
 
 /**
  * Pure rules of the interview: which groups and questions apply to the answers so far, and what
@@ -168,19 +169,8 @@ function isValidDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-/** GB 11643-1999: 17 digits, a valid birth date, and the ISO 7064 MOD 11-2 check character. */
-export function isValidIdNumber(raw: string): boolean {
-  const id = raw.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isValidDate(birth)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += Number(id[i]) * (ID_WEIGHTS[i] as number);
-  return ID_CHECK[sum % 11] === id[17];
-}
+/** GB 11643-1999 (digits, birth date, ISO 7064 MOD 11-2 check character): one rule, kept with the card reader. */
+export { isValidIdNumber } from '../../native-bridges/idcard/identity';
 
 /** Question ids (top level) that hold personal data, including repeats with a personal field. */
 export function personalQuestionIds(form: FormDefinition): Set<string> {

@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../e2e/harness';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { siteSchema, type SiteConfig } from '../../kiosk-config/site-schema';
@@ -11,17 +11,6 @@ import type { Envelope } from '../../electron/core/api/dispatch';
 export const REPO = resolve(import.meta.dirname, '../..');
 export const DEMO_PASSWORD = 'Demo-2026!';
 export const DEMO_USERS = { director: 'wang', staff: 'li', assistant: 'chen', admin: 'zhao' } as const;
-
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export async function deskSite(overrides: Record<string, unknown> = {}): Promise<SiteConfig> {
   const raw = JSON.parse(readFileSync(join(REPO, 'kiosk-config/sites/demo-office.json'), 'utf8')) as Record<string, unknown>;
