@@ -117,21 +117,3 @@ describe('browser host: a desk host serves desk methods', () => {
     }
   });
 });
-
-describe('browser host: static files', () => {
-  it('serves the app at / and never a file outside the renderer folder', async () => {
-    const host = await startHost({ site: demoSite({ devices: { idcard: { port: 'off' } } }) });
-    try {
-      const headers = { Authorization: `Bearer ${host.token}` };
-      const index = await fetch(host.url, { headers });
-      expect(index.status).toBe(200);
-      expect(await index.text()).toContain('<meta name="sifa-role" content="kiosk" />');
-      for (const path of ['..%2Fpackage.json', '%2e%2e/%2e%2e/package.json', '../renderer-other/x.js']) {
-        const response = await fetch(`${host.url}${path}`, { headers });
-        expect(await response.text()).not.toContain('"name": "sifa-terminal"');
-      }
-    } finally {
-      await host.stop();
-    }
-  });
-});
