@@ -83,7 +83,14 @@ export interface ElectronLike {
     handle(channel: string, listener: (event: IpcMainInvokeEventLike, ...args: unknown[]) => unknown): void;
   };
   Menu: { setApplicationMenu(menu: null): void };
+  safeStorage: SafeStorageLike;
   dialog: { showErrorBox(title: string, content: string): void };
+}
+
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
 }
 
 /** IPC channel names shared by main.ts and preload.ts. */

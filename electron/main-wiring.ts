@@ -1,4 +1,5 @@
-import type { BrowserWindowLike, ElectronLike, IpcMainInvokeEventLike, WebContentsLike } from './electron-shape';
+import type { BrowserWindowLike, ElectronLike, IpcMainInvokeEventLike, SafeStorageLike, WebContentsLike } from './electron-shape';
+import type { KeyWrapper } from './core/crypto/wrapped-key-provider';
 import { IPC_CALL, IPC_EVENT } from './electron-shape';
 import type { Launched } from './startup';
 import { EVENT_ROLES } from './core/api/events';
@@ -12,6 +13,15 @@ export interface MainWiringOptions {
   preloadPath: string;
   /** Turns a start-up failure into the text of an error box; returns the exit code. */
   describeFailure: (error: unknown) => { message: string; exitCode: number };
+}
+
+/** The data key sealed by the OS through Electron's safeStorage (base64 inside, bytes outside). */
+export function safeStorageWrapper(safeStorage: SafeStorageLike): KeyWrapper {
+  return {
+    available: () => safeStorage.isEncryptionAvailable(),
+    wrap: (plain) => safeStorage.encryptString(plain.toString('base64')),
+    unwrap: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+  };
 }
 
 /** Keys that would let a resident leave, reload or inspect the kiosk. */

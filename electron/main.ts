@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ElectronLike } from './electron-shape';
-import { wireMain } from './main-wiring';
+import { safeStorageWrapper, wireMain } from './main-wiring';
+import { WrappedKeyProvider } from './core/crypto/wrapped-key-provider';
 import { launchCore, parseLaunchArgs, LaunchError } from './startup';
 import { SiteConfigError } from '../kiosk-config/load-site';
 import { RENDERER_DIR } from './app-root';
@@ -11,7 +12,10 @@ const electron = createRequire(import.meta.url)('electron') as ElectronLike;
 const options = parseLaunchArgs(process.argv.slice(electron.app.isPackaged ? 1 : 2));
 
 wireMain(electron, {
-  launch: () => launchCore(options, 'electron', electron.app.getPath('userData')),
+  launch: () =>
+    launchCore(options, 'electron', electron.app.getPath('userData'), (dataDir, log) =>
+      new WrappedKeyProvider(dataDir, safeStorageWrapper(electron.safeStorage), (reason) => log.warn({ event: 'keys.unsealed_fallback' }, reason)),
+    ),
   rendererIndex: join(RENDERER_DIR, 'index.html'),
   preloadPath: join(import.meta.dirname, 'preload.cjs'),
   describeFailure: (error) =>

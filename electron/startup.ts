@@ -5,7 +5,8 @@ import { DEMO_SITE_FILE, loadSiteFile, SiteConfigError } from '../kiosk-config/l
 import type { SiteConfig } from '../kiosk-config/site-schema';
 import { ROLES, type Role } from './core/api/roles';
 import { createCore, type Core } from './core/app-core';
-import { createLogger, type LoggerHandle } from './core/log/logger';
+import { createLogger, type Logger, type LoggerHandle } from './core/log/logger';
+import type { KeyProvider } from './core/crypto/key-provider';
 
 /** Start-up shared by both hosts: arguments -> site config -> data dir -> logger -> core. */
 export interface LaunchOptions {
@@ -63,12 +64,12 @@ export interface Launched {
 }
 
 /** Loads and validates everything before anything starts: nothing runs half-configured. */
-export async function launchCore(options: LaunchOptions, host: 'electron' | 'browser', userDataDir?: string): Promise<Launched> {
+export async function launchCore(options: LaunchOptions, host: 'electron' | 'browser', userDataDir?: string, keysFor?: (dataDir: string, log: Logger) => KeyProvider): Promise<Launched> {
   const site = loadSiteFile(options.siteFile, options.role ? { role: options.role } : {});
   const dataDir = options.dataDir ?? defaultDataDir(site, userDataDir);
   const logger = createLogger(dataDir, { console: true });
   logger.log.info({ event: 'launch', role: site.role, host, dataDir }, 'starting');
-  const core = await createCore({ site, dataDir, host, log: logger.log });
+  const core = await createCore({ site, dataDir, host, log: logger.log, ...(keysFor ? { keys: keysFor(dataDir, logger.log) } : {}) });
   return { site, dataDir, logger, core };
 }
 

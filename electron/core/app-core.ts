@@ -9,6 +9,7 @@ import { openDatabase, type Db, type MigrationSet } from './storage/database';
 import type { Logger } from './log/logger';
 import { systemHandlers, type StartupNotice } from './system/system-api';
 import type { DomainContext } from './domain';
+import type { KeyProvider } from './crypto/key-provider';
 import { createLibraryDomain } from './library/library-domain';
 import { createIntakeDomain } from './intake/intake-domain';
 import { createStaffDomain } from './staff/staff-domain';
@@ -21,6 +22,8 @@ export interface CoreOptions {
   host: 'electron' | 'browser';
   log: Logger;
   now?: () => Date;
+  /** Where the data key comes from (Electron: sealed by the OS); default the 0600 key file. */
+  keys?: KeyProvider;
 }
 
 /** The running core of one instance: the same object behind the Electron and the browser host. */
@@ -56,7 +59,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const ctx: DomainContext = { site, dataDir, db, log, events, now, notices };
   // Order matters: later domains use earlier ones (staff's audit trail, intake's inbox).
   const staff = createStaffDomain(ctx);
-  const intake = createIntakeDomain(ctx, { audit: staff.audit });
+  const intake = createIntakeDomain(ctx, { audit: staff.audit, ...(options.keys ? { keys: options.keys } : {}) });
   const desk = createDeskDomain(ctx, { audit: staff.audit });
   const library = createLibraryDomain(ctx);
   const devices = createDevicesDomain(ctx);

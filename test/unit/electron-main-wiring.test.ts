@@ -105,6 +105,7 @@ function fakeElectron(options: { lock?: boolean } = {}) {
       },
     },
     Menu: { setApplicationMenu: () => undefined },
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
     dialog: {
       showErrorBox: (_title: string, content: string) => {
         calls.errorBoxes.push(content);
