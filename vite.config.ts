@@ -10,6 +10,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // The browser host reads it to preload the role's chunk with the page (browser-host.ts).
+    manifest: true,
     chunkSizeWarningLimit: 1500,
   },
 });

@@ -15,19 +15,22 @@ const KioskApp = lazy(roleScreens.kiosk);
 const DeskApp = lazy(roleScreens.desk);
 const VisitApp = lazy(roleScreens.visit);
 
-// The host names its role up front (a meta tag from the browser host, ?role= from Electron), so the
-// role's chunk downloads while systemInfo is still on its way; systemInfo stays the authority.
-const roleHint = document.querySelector('meta[name="sifa-role"]')?.getAttribute('content') ?? new URLSearchParams(location.search).get('role');
+// The browser host puts systemInfo in the page; Electron names the role in ?role= and the page asks.
+// Either way the role's chunk starts downloading before the first render.
+const bootText = document.getElementById('sifa-boot')?.textContent;
+const boot = bootText ? (JSON.parse(bootText) as SystemInfo | null) : null;
+const roleHint = boot?.role ?? new URLSearchParams(location.search).get('role');
 if (roleHint === 'kiosk' || roleHint === 'desk' || roleHint === 'visit') void roleScreens[roleHint]();
-// Asked for at load, not after the first render: the first screen waits on it.
-const systemInfoRequest = api.systemInfo({});
+const systemInfoRequest = boot ? Promise.resolve(boot) : api.systemInfo({});
+// The launch token has done its work (it is now an HttpOnly cookie): keep it out of the address bar.
+if (new URLSearchParams(location.search).has('token')) history.replaceState(null, '', location.pathname);
 
 export function App() {
   // The hook's i18n is a new wrapper after every language change; the start-up effect must not
   // re-run then (it would reset the language), so it uses the instance itself.
   const { t } = useTranslation();
   const i18n = i18nInstance;
-  const [info, setInfo] = useState<SystemInfo | null>(null);
+  const [info, setInfo] = useState<SystemInfo | null>(boot);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {

@@ -71,13 +71,9 @@ export async function startBrowserHost(options: { core: Core; rendererDir: strin
     if (!sameOrigin(req)) return send(res, 403, { ok: false, error: { code: 'role_forbidden', detail: 'foreign origin' } });
     if (!authorized(req)) return send(res, 401, { ok: false, error: { code: 'unauthenticated', detail: 'missing or wrong launch token' } });
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.searchParams.has('token')) {
-      // First visit from the launch URL: keep the token in an HttpOnly cookie and drop it from the address bar.
-      url.searchParams.delete('token');
-      res.writeHead(303, { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: url.pathname + url.search + url.hash });
-      res.end();
-      return;
-    }
+    // First visit from the launch URL: keep the token in an HttpOnly cookie (the page then drops
+    // it from the address bar); answered at once rather than by a redirect, one round trip less.
+    const setCookie = url.searchParams.has('token') ? `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` : undefined;
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'invalid_input', detail: 'POST only' } });
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
@@ -90,10 +86,36 @@ export async function startBrowserHost(options: { core: Core; rendererDir: strin
       );
       return send(res, 200, envelope);
     }
-    await serveStatic(url.pathname, res);
+    await serveStatic(url.pathname, res, setCookie);
   }
 
-  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+  /**
+   * systemInfo inside the page (a JSON data block, which CSP allows: it never runs), so the first
+   * screen does not wait for a second request. The page is only served with the token.
+   */
+  async function bootData(): Promise<string> {
+    const info = await core.dispatch({ role, clientId: 'boot' }, 'systemInfo', {});
+    const json = JSON.stringify(info.ok ? info.result : null).replace(/</g, '\\u003c');
+    return `<script type="application/json" id="sifa-boot">${json}</script>${await rolePreloads()}`;
+  }
+
+  /** The role's screens fetched alongside the main bundle instead of after it has run. */
+  let preloads: string | undefined;
+  async function rolePreloads(): Promise<string> {
+    if (preloads !== undefined) return preloads;
+    const name = { kiosk: 'KioskApp', desk: 'DeskApp', visit: 'VisitApp' }[role];
+    try {
+      const manifest = JSON.parse(await readFile(join(rendererDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; name?: string; css?: string[]; imports?: string[] }>;
+      const chunk = Object.values(manifest).find((c) => c.name === name && c.file.endsWith('.js'));
+      const files = chunk ? [chunk.file, ...(chunk.imports ?? []).map((key) => manifest[key]?.file).filter((f): f is string => Boolean(f) && !f!.startsWith('assets/index-'))] : [];
+      preloads = [...files.map((f) => `<link rel="modulepreload" href="./${f}" />`), ...(chunk?.css ?? []).map((f) => `<link rel="stylesheet" href="./${f}" />`)].join('');
+    } catch {
+      preloads = '';
+    }
+    return preloads;
+  }
+
+  async function serveStatic(pathname: string, res: ServerResponse, setCookie?: string): Promise<void> {
     const requested = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     let file = join(rendererDir, requested);
     const inside = relative(rendererDir, file);
@@ -109,7 +131,7 @@ export async function startBrowserHost(options: { core: Core; rendererDir: strin
       }
     }
     let data = await readFile(file);
-    if (file.endsWith('index.html')) data = Buffer.from(data.toString('utf8').replace('<head>', `<head>\n    <meta name="sifa-role" content="${role}" />`));
+    if (file.endsWith('index.html')) data = Buffer.from(data.toString('utf8').replace('<head>', `<head>\n    ${await bootData()}`));
     const type = MIME[extname(file)] ?? 'application/octet-stream';
     res.writeHead(200, {
       'Content-Type': type,
@@ -117,6 +139,7 @@ export async function startBrowserHost(options: { core: Core; rendererDir: strin
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=31536000, immutable',
+      ...(setCookie ? { 'Set-Cookie': setCookie } : {}),
     });
     res.end(data);
   }

@@ -9,7 +9,9 @@ describe('browser host: static files', () => {
       const headers = { Authorization: `Bearer ${host.token}` };
       const index = await fetch(host.url, { headers });
       expect(index.status).toBe(200);
-      expect(await index.text()).toContain('<meta name="sifa-role" content="kiosk" />');
+      const html = await index.text();
+      const boot = JSON.parse(/<script type="application\/json" id="sifa-boot">(.*?)<\/script>/s.exec(html)![1]!) as { role: string; office: { code: string } };
+      expect(boot).toMatchObject({ role: 'kiosk', office: { code: '320199000001' } });
       for (const path of ['..%2Fpackage.json', '%2e%2e/%2e%2e/package.json', '../renderer-other/x.js']) {
         const response = await fetch(`${host.url}${path}`, { headers });
         expect(await response.text()).not.toContain('"name": "sifa-terminal"');

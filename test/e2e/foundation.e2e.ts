@@ -20,6 +20,8 @@ describe('foundation: browser host + kiosk shell in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid="kiosk-home"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.locator('body').innerText()).toContain('示范镇司法所');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // The launch token became an HttpOnly cookie and left the address bar.
+    expect(page.url()).not.toContain('token');
     await screenshot(page, 'foundation-kiosk-home-zh');
     await page.getByRole('button', { name: 'English' }).first().click();
     await expect.poll(() => page.locator('body').innerText()).toContain('Demo Township Judicial Office');

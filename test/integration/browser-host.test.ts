@@ -79,10 +79,9 @@ describe('browser host: loopback only, token on every request, roles enforced', 
     expect(await kiosk.call('systemInfo', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
-  it('sets the token cookie from the launch URL and drops the token from the address', async () => {
+  it('sets the token cookie from the launch URL in the same answer (no redirect)', async () => {
     const response = await fetch(kiosk.launchUrl, { redirect: 'manual' });
-    expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/');
+    expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toMatch(/sifa_token=.+; HttpOnly; SameSite=Strict/);
   });
 
