@@ -23,7 +23,12 @@ const roleHint = boot?.role ?? new URLSearchParams(location.search).get('role');
 if (roleHint === 'kiosk' || roleHint === 'desk' || roleHint === 'visit') void roleScreens[roleHint]();
 const systemInfoRequest = boot ? Promise.resolve(boot) : api.systemInfo({});
 // The launch token has done its work (it is now an HttpOnly cookie): keep it out of the address bar.
-if (new URLSearchParams(location.search).has('token')) history.replaceState(null, '', location.pathname);
+const launchParams = new URLSearchParams(location.search);
+if (launchParams.has('token')) {
+  launchParams.delete('token');
+  const rest = launchParams.toString();
+  history.replaceState(null, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
+}
 
 export function App() {
   // The hook's i18n is a new wrapper after every language change; the start-up effect must not

@@ -1,20 +1,10 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { demoSite, launchChromium, openApp, screenshot, startHost, type RunningHost } from './harness';
+import { demoSite, freePort, launchChromium, openApp, screenshot, startHost, type RunningHost } from './harness';
+import { signIn } from './desk-flows';
+import { FIXTURES } from '../../native-bridges/idcard/fixtures';
 
 /** Staff register a walk-in at the desk: the same form engine, one page, keyboard first. */
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 describe('walk-in interview at the desk (Chromium)', () => {
   let host: RunningHost;
@@ -75,5 +65,25 @@ describe('walk-in interview at the desk (Chromium)', () => {
     await screenshot(page, 'intake-desk-receipt');
     await page.getByRole('button', { name: '完成，登记下一位' }).click();
     await page.getByTestId('walkin-page').waitFor();
+  });
+
+  it('a walk-in registered by ID card: the counter reader fills the applicant, masked', async () => {
+    const carded = await startHost({ site: demoSite({ role: 'desk', devices: { idcard: { port: 'simulated' } }, hub: { listenHost: '127.0.0.1', listenPort: await freePort() } }) });
+    try {
+      const page = await openApp(browser, carded, { width: 1600, height: 1000 });
+      await signIn(page, 'li');
+      await page.getByTestId('desk-frame').waitFor({ timeout: 15_000 });
+      await page.getByTestId('nav-walkin').click();
+      await page.getByTestId('walkin-form-legal-aid').click();
+      await page.getByRole('button', { name: '我已阅读并同意' }).click();
+      await page.getByTestId('walkin-demo-card').click();
+      await expect.poll(() => page.getByTestId('walkin-reader').innerText(), { timeout: 15_000 }).toContain('已读取身份证');
+      const card = FIXTURES.resident.fields;
+      await expect.poll(() => page.getByLabel('姓名', { exact: true }).inputValue(), { timeout: 15_000 }).toBe(`${card.name[0]}**`);
+      expect(await page.getByLabel('公民身份号码', { exact: true }).inputValue()).toBe(`${card.idNumber.slice(0, 4)}**********${card.idNumber.slice(-4)}`);
+      await screenshot(page, 'desk-walkin-by-card');
+    } finally {
+      await carded.stop();
+    }
   });
 });

@@ -1,6 +1,9 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useForms } from '../use-desk-data';
+import { api } from '../../api/client';
+import { useSystemInfo } from '../../ui/system-info';
+import { useDeskCard } from './use-desk-card';
 
 // The interview engine is the intake's; the desk only picks the form and hosts it.
 const InterviewScreen = lazy(() => import('../../intake/InterviewScreen'));
@@ -10,7 +13,10 @@ export default function WalkinPage(props: { onDone(): void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const forms = useForms();
+  const info = useSystemInfo();
   const [formId, setFormId] = useState<string | null>(null);
+  const readerOn = info.devices.idcard.mode !== 'off';
+  const card = useDeskCard(readerOn && formId !== null);
 
   if (formId) {
     return (
@@ -19,9 +25,19 @@ export default function WalkinPage(props: { onDone(): void }) {
           <button type="button" className="desk-btn desk-btn-quiet" onClick={() => setFormId(null)}>
             ← {t('desk.walkin.chooseAnother')}
           </button>
+          {readerOn && (
+            <span className="desk-muted" data-testid="walkin-reader" data-state={card.state ?? 'connecting'}>
+              {card.identity ? t('desk.walkin.cardRead') : t(`idcard.status.${card.state ?? 'connecting'}`)}
+            </span>
+          )}
+          {readerOn && info.demo && card.simulated && (
+            <button type="button" className="desk-btn desk-btn-quiet" data-testid="walkin-demo-card" onClick={() => void api.idcardPlaceDemoCard({}).catch(() => undefined)}>
+              {t('desk.walkin.demoCard')}
+            </button>
+          )}
         </div>
         <Suspense fallback={<p className="desk-empty">{t('common.loading')}</p>}>
-          <InterviewScreen formId={formId} variant="desk" onExit={() => setFormId(null)} />
+          <InterviewScreen formId={formId} variant="desk" onExit={() => setFormId(null)} identity={card.identity} />
         </Suspense>
       </section>
     );
