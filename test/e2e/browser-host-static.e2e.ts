@@ -12,6 +12,10 @@ describe('browser host: static files', () => {
       const html = await index.text();
       const boot = JSON.parse(/<script type="application\/json" id="sifa-boot">(.*?)<\/script>/s.exec(html)![1]!) as { role: string; office: { code: string } };
       expect(boot).toMatchObject({ role: 'kiosk', office: { code: '320199000001' } });
+      // The launch URL sets the token cookie in the same answer (no redirect).
+      const launch = await fetch(host.launchUrl, { redirect: 'manual' });
+      expect(launch.status).toBe(200);
+      expect(launch.headers.get('set-cookie')).toMatch(/sifa_token=.+; HttpOnly; SameSite=Strict/);
       for (const path of ['..%2Fpackage.json', '%2e%2e/%2e%2e/package.json', '../renderer-other/x.js']) {
         const response = await fetch(`${host.url}${path}`, { headers });
         expect(await response.text()).not.toContain('"name": "sifa-terminal"');
