@@ -1,9 +1,8 @@
-import { api } from '../api/client';
 import type { InputOf } from '../../electron/core/api/contract';
 
 /**
  * The intake rows of the API as the desk names them. Every type comes from the core module that
- * produces it (type-only imports, plus the pure status lists), and every call is the typed `api`.
+ * produces it (type-only imports, plus the pure status lists); calls go through the typed `api`.
  */
 export { SUBMISSION_STATUSES } from '../../electron/core/intake/status-flow';
 export type { SubmissionStatus, InboxAction as InboxActionName, TransferTarget, Outcome } from '../../electron/core/intake/status-flow';
@@ -11,16 +10,3 @@ export type { InboxRow, InboxItem, StatusHistoryEntry as InboxHistoryEntry, Form
 
 export type InboxFilter = Omit<InputOf<'inboxList'>, 'limit' | 'offset'>;
 export type InboxActInput = InputOf<'inboxAct'>;
-
-export const intakeDesk = {
-  inboxList: api.inboxList,
-  inboxGet: api.inboxGet,
-  inboxReveal: api.inboxReveal,
-  inboxAct: api.inboxAct,
-  inboxExportCsv: api.inboxExportCsv,
-  formsList: () => api.formsList({}),
-  formGet: api.formGet,
-  pairingCodeCreate: () => api.pairingCodeCreate({}),
-  kiosksList: () => api.kiosksList({}),
-  kioskRevoke: api.kioskRevoke,
-};

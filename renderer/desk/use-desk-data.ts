@@ -2,15 +2,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { StaffDirectoryEntry } from '../../electron/core/staff/staff-domain';
-import { intakeDesk, type FormSummary } from './desk-api';
+import { type FormSummary } from './desk-api';
 
 /** Lists every desk page needs: form titles and colleagues' names, fetched once per mount. */
 export function useForms(): FormSummary[] {
   const [forms, setForms] = useState<FormSummary[]>([]);
   useEffect(() => {
     let live = true;
-    intakeDesk
-      .formsList()
+    api
+      .formsList({})
       .then((list) => live && setForms(list))
       .catch(() => undefined);
     return () => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError } from '../../api/client';
-import { intakeDesk, type InboxActInput, type InboxActionName, type InboxItem, type Outcome, type TransferTarget } from '../desk-api';
+import { api, ApiCallError } from '../../api/client';
+import { type InboxActInput, type InboxActionName, type InboxItem, type Outcome, type TransferTarget } from '../desk-api';
 import { errorText, issueTexts } from '../desk-format';
 import { useDeskSession, useSessionGuard } from '../desk-session';
 import { useDirectory } from '../use-desk-data';
@@ -67,7 +67,7 @@ export function ActionDialog(props: { item: InboxItem; action: InboxActionName; 
     setBusy(true);
     setError(null);
     try {
-      await intakeDesk.inboxAct(input);
+      await api.inboxAct(input);
       props.onDone();
     } catch (caught) {
       guard(caught);

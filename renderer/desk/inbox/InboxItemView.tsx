@@ -1,7 +1,8 @@
+import { api } from '../../api/client';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answers, FormDefinition } from '../../../kiosk-config/forms/form-schema';
-import { intakeDesk, type InboxActionName, type InboxItem } from '../desk-api';
+import { type InboxActionName, type InboxItem } from '../desk-api';
 import { errorText, formatDateTime } from '../desk-format';
 import { useDeskSession, useSessionGuard } from '../desk-session';
 import { can } from '../desk-nav';
@@ -32,13 +33,13 @@ export function InboxItemView(props: { id: string; onBack(): void }) {
 
   useEffect(() => {
     let live = true;
-    intakeDesk
+    api
       .inboxGet({ id: props.id })
       .then((result) => {
         if (!live) return;
         setItem(result);
         setError(null);
-        intakeDesk
+        api
           .formGet({ formId: result.formId })
           .then((definition) => live && setForm(definition))
           .catch(() => undefined);
@@ -66,7 +67,7 @@ export function InboxItemView(props: { id: string; onBack(): void }) {
 
   const reveal = async (): Promise<void> => {
     try {
-      const result = await intakeDesk.inboxReveal({ id: props.id });
+      const result = await api.inboxReveal({ id: props.id });
       setRevealed(result.personal);
     } catch (caught) {
       guard(caught);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onEvent } from '../../api/client';
-import { intakeDesk, SUBMISSION_STATUSES, type InboxFilter, type InboxRow, type SubmissionStatus } from '../desk-api';
+import { api, onEvent } from '../../api/client';
+import { SUBMISSION_STATUSES, type InboxFilter, type InboxRow, type SubmissionStatus } from '../desk-api';
 import { downloadText, errorText, formatDateTime } from '../desk-format';
 import { useDeskSession, useSessionGuard } from '../desk-session';
 import { can } from '../desk-nav';
@@ -36,7 +36,7 @@ export function InboxPage() {
 
   useEffect(() => {
     let live = true;
-    intakeDesk
+    api
       .inboxList({ ...filter, limit: PAGE_SIZE, offset })
       .then((result) => {
         if (!live) return;
@@ -84,7 +84,7 @@ export function InboxPage() {
 
   const exportCsv = async (): Promise<void> => {
     try {
-      const result = await intakeDesk.inboxExportCsv(filter);
+      const result = await api.inboxExportCsv(filter);
       downloadText(result.filename, result.csv);
     } catch (caught) {
       guard(caught);

@@ -1,6 +1,7 @@
+import { api } from '../../api/client';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { intakeDesk, type KioskInfo } from '../desk-api';
+import { type KioskInfo } from '../desk-api';
 import { errorText, formatDateTime } from '../desk-format';
 import { useSessionGuard } from '../desk-session';
 
@@ -14,8 +15,8 @@ export function KiosksPage() {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    intakeDesk
-      .kiosksList()
+    api
+      .kiosksList({})
       .then((list) => {
         setKiosks(list);
         setError(null);
@@ -34,7 +35,7 @@ export function KiosksPage() {
 
   const newCode = async (): Promise<void> => {
     try {
-      setCode(await intakeDesk.pairingCodeCreate());
+      setCode(await api.pairingCodeCreate({}));
     } catch (caught) {
       guard(caught);
       setError(errorText(t, caught));
@@ -44,7 +45,7 @@ export function KiosksPage() {
   const revoke = async (kioskId: string): Promise<void> => {
     setConfirming(null);
     try {
-      await intakeDesk.kioskRevoke({ kioskId });
+      await api.kioskRevoke({ kioskId });
       load();
     } catch (caught) {
       guard(caught);
