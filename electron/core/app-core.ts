@@ -5,7 +5,7 @@ import type { SiteConfig } from '../../kiosk-config/site-schema';
 import { contract } from './api/contract';
 import { createDispatcher, type CallContext, type Envelope, type HandlerTable } from './api/dispatch';
 import { EventBus } from './api/events';
-import { openDatabase, type Db, type MigrationSet } from './storage/database';
+import { checkpointInBackground, openDatabase, type Db, type MigrationSet } from './storage/database';
 import type { Logger } from './log/logger';
 import { systemHandlers, type StartupNotice } from './system/system-api';
 import type { DomainContext } from './domain';
@@ -52,7 +52,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const main = openDatabase(join(dataDir, MAIN_DB), { synchronous: 'FULL', migrations: MIGRATIONS, log });
   if (main.movedAside) notices.push({ key: 'databaseMovedAside', params: { file: main.movedAside } });
   const db: Db = main.db;
+  const stopCheckpoints = checkpointInBackground(db, log);
   closers.push(() => {
+    stopCheckpoints();
     db.close();
   });
 

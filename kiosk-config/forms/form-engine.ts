@@ -97,8 +97,13 @@ export function validateGroup(group: QuestionGroup, answers: Answers): FieldIssu
 
 /** Validates what would be stored: visibility is judged on the pruned answers. */
 export function validateAnswers(form: FormDefinition, answers: Answers): FieldIssue[] {
-  const effective = pruneAnswers(form, answers);
-  return visibleGroups(form, effective).flatMap((g) => validateGroup(g, effective));
+  return checkAnswers(form, answers).issues;
+}
+
+/** One pass for a submit: what would be stored, and what is wrong with it. */
+export function checkAnswers(form: FormDefinition, answers: Answers): { pruned: Answers; issues: FieldIssue[] } {
+  const pruned = pruneAnswers(form, answers);
+  return { pruned, issues: visibleGroups(form, pruned).flatMap((g) => validateGroup(g, pruned)) };
 }
 
 export function validateQuestion(q: Question, value: AnswerValue | undefined, path: string): FieldIssue[] {
@@ -145,8 +150,20 @@ function checkText(q: Question, value: string, path: string): FieldIssue[] {
   const length = [...text].length;
   if (q.minLength !== undefined && length < q.minLength) return [{ path, key: 'tooShort', params: { limit: q.minLength } }];
   if (q.maxLength !== undefined && length > q.maxLength) return [{ path, key: 'tooLong', params: { limit: q.maxLength } }];
-  if (q.pattern !== undefined && !new RegExp(q.pattern, 'u').test(text)) return [{ path, key: 'format', message: q.patternMessage }];
+  if (q.pattern !== undefined && !patternOf(q.pattern).test(text)) return [{ path, key: 'format', message: q.patternMessage }];
   return [];
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** Form patterns are few and fixed: compile each once. */
+function patternOf(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) {
+    re = new RegExp(source, 'u');
+    patterns.set(source, re);
+  }
+  return re;
 }
 
 function checkRange(q: Question, n: number, path: string, isDate: boolean): FieldIssue[] {

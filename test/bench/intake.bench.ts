@@ -9,7 +9,7 @@ import { uuidv7 } from 'uuidv7';
 import { report, summarize } from './report';
 import { createDispatcher } from '../../electron/core/api/dispatch';
 import { EventBus } from '../../electron/core/api/events';
-import { openDatabase } from '../../electron/core/storage/database';
+import { checkpointInBackground, openDatabase, WAL_AUTOCHECKPOINT_PAGES } from '../../electron/core/storage/database';
 import { silentLogger } from '../../electron/core/log/logger';
 import { createIntakeDomain, intakeMethods } from '../../electron/core/intake/intake-domain';
 import { idNumber, legalAidAnswers, mediationAnswers, MemoryAudit, siteFor, startDesk, tempDir, type Desk } from '../integration/fixtures/intake-harness';
@@ -18,6 +18,8 @@ import { runCrashHarness } from '../integration/fixtures/crash-harness';
 function kioskOn(dataDir: string, hubUrl: string) {
   const log = silentLogger();
   const { db } = openDatabase(join(dataDir, 'sifa.db'), { synchronous: 'FULL', migrations: [], log });
+  // As createCore runs it: checkpoints on a timer, not inside a resident's commit.
+  const stopCheckpoints = checkpointInBackground(db, log);
   const intake = createIntakeDomain(
     { site: siteFor('kiosk', { url: hubUrl }), dataDir, db, log, events: new EventBus(), now: () => new Date(), notices: [] },
     { audit: new MemoryAudit(), sync: { idleMs: 60_000 } },
@@ -28,7 +30,7 @@ function kioskOn(dataDir: string, hubUrl: string) {
     if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code} ${envelope.error.detail ?? ''}`);
     return envelope.result as T;
   };
-  return { db, intake, call, close: async () => { await intake.close?.(); db.close(); } };
+  return { db, intake, call, close: async () => { await intake.close?.(); stopCheckpoints(); db.close(); } };
 }
 
 async function durableEnqueue(): Promise<void> {
@@ -38,6 +40,7 @@ async function durableEnqueue(): Promise<void> {
   bare.pragma('journal_mode = WAL');
   bare.pragma('synchronous = FULL');
   bare.pragma('foreign_keys = ON');
+  bare.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   bare.exec('CREATE TABLE t (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, payload BLOB NOT NULL)');
   const insert = bare.prepare('INSERT INTO t (id, created_at, payload) VALUES (?, ?, ?)');
   const payload = Buffer.alloc(1200, 1);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate, openDatabase, type MigrationSet } from '../../electron/core/storage/database';
+import { checkpointInBackground, migrate, openDatabase, WAL_AUTOCHECKPOINT_PAGES, type MigrationSet } from '../../electron/core/storage/database';
 import { silentLogger } from '../../electron/core/log/logger';
 import { createCore } from '../../electron/core/app-core';
 import { loadSiteFile, DEMO_SITE_FILE } from '../../kiosk-config/load-site';
@@ -25,6 +25,20 @@ describe('storage', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('checkpoints on a timer instead of inside a commit, and stops with the database', async () => {
+    const file = join(dir(), 'ckpt.db');
+    const { db } = openDatabase(file, { synchronous: 'FULL', migrations: [notes], log });
+    const stop = checkpointInBackground(db, log, 50);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_AUTOCHECKPOINT_PAGES);
+    const before = statSync(file).size;
+    const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');
+    for (let i = 0; i < 300; i += 1) insert.run('x'.repeat(1000));
+    // 300 commits stay below the automatic limit: only the timer moves their pages into the file.
+    await expect.poll(() => statSync(file).size, { timeout: 3000 }).toBeGreaterThan(before + 250_000);
+    stop();
     db.close();
   });
 

@@ -8,6 +8,26 @@ const TAG_BYTES = 16;
 export type BlindIndexKind = 'name' | 'idNumber';
 
 /**
+ * Fresh IVs drawn from the CSPRNG in blocks (one call per 341 IVs rather than one per IV; a
+ * submit waits on this). Each block is a new buffer and every byte is handed out once, so IVs are
+ * exactly as random as `randomBytes(12)` and never shared.
+ */
+class IvPool {
+  private block = Buffer.alloc(0);
+  private offset = 0;
+
+  take(): Buffer {
+    if (this.offset + IV_BYTES > this.block.length) {
+      this.block = randomBytes(IV_BYTES * 341);
+      this.offset = 0;
+    }
+    const iv = this.block.subarray(this.offset, this.offset + IV_BYTES);
+    this.offset += IV_BYTES;
+    return iv;
+  }
+}
+
+/**
  * AES-256-GCM for personal fields and drafts, HMAC-SHA256 blind indexes for exact-match search.
  * Both keys are derived (HKDF) from the instance's data key, so an index never reveals anything
  * about the encryption key and vice versa. Ciphertext layout: version | iv | tag | ciphertext.
@@ -16,6 +36,7 @@ export type BlindIndexKind = 'name' | 'idNumber';
 export class FieldCipher {
   private readonly encKey: Buffer;
   private readonly indexKey: Buffer;
+  private readonly ivs = new IvPool();
 
   constructor(keys: KeyProvider) {
     const master = keys.dataKey();
@@ -24,7 +45,7 @@ export class FieldCipher {
   }
 
   encrypt(plaintext: string, aad: string): Buffer {
-    const iv = randomBytes(IV_BYTES);
+    const iv = this.ivs.take();
     const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

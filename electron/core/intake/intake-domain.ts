@@ -7,7 +7,7 @@ import { APP_ROOT } from '../../app-root';
 import { ApiError } from '../api/api-error';
 import { roleHasPermission } from '../staff/permissions';
 import { migrate } from '../storage/database';
-import { pruneAnswers, validateAnswers, isValidIdNumber, type FieldIssue } from '../../../kiosk-config/forms/form-engine';
+import { checkAnswers, isValidIdNumber, type FieldIssue } from '../../../kiosk-config/forms/form-engine';
 import type { FormDefinition } from '../../../kiosk-config/forms/form-schema';
 import { FieldCipher } from '../crypto/field-cipher';
 import { FileKeyProvider, type KeyProvider } from '../crypto/key-provider';
@@ -198,9 +198,9 @@ export function createIntakeDomain(ctx: DomainContext, deps: IntakeDeps): Intake
     intakeSubmit: ({ formId, answers, draftId }) => {
       const side = k();
       const form = requireForm(formId);
-      const issues = validateAnswers(form, answers);
+      const { pruned, issues } = checkAnswers(form, answers);
       if (issues.length > 0) throw invalidAnswers(formId, issues);
-      const result = side.store.submit(form, pruneAnswers(form, answers), draftId, now());
+      const result = side.store.submit(form, pruned, draftId, now());
       side.emitQueue();
       side.sync.nudge();
       return result;
@@ -267,6 +267,7 @@ export function createIntakeDomain(ctx: DomainContext, deps: IntakeDeps): Intake
         meta.set('hubId', response.hubId);
         meta.set('pairedAt', now().toISOString());
       })();
+      side.store.adoptDeviceCode(response.deviceCode);
       ctx.log.warn({ event: 'kiosk.paired', kioskId: side.store.kioskId, hubId: response.hubId, hubUrl: url }, 'kiosk paired with a hub');
       void side.sync.runNow();
       return { paired: true as const, kioskId: side.store.kioskId, deviceCode: response.deviceCode, hubUrl: url };
@@ -296,9 +297,9 @@ export function createIntakeDomain(ctx: DomainContext, deps: IntakeDeps): Intake
       const side = d();
       const staff = staffOf(callCtx);
       const form = requireForm(formId);
-      const issues = validateAnswers(form, answers);
+      const { pruned, issues } = checkAnswers(form, answers);
       if (issues.length > 0) throw invalidAnswers(formId, issues);
-      const result = side.store.insertWalkin(form, pruneAnswers(form, answers), staff.userId);
+      const result = side.store.insertWalkin(form, pruned, staff.userId);
       deps.audit.append({ actor: staff.userId, action: 'submission.walkin', target: result.id });
       events.emit('inbox.changed', { reason: 'walkin' });
       return result;

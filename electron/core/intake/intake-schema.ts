@@ -158,5 +158,32 @@ export const INTAKE_MIGRATIONS: MigrationSet = {
         `);
       },
     },
+    {
+      version: 3,
+      name: 'lean kiosk outbox',
+      // Every extra B-tree a submit touches is another page written and synced while the resident
+      // waits. The outbox is small (sent rows go after the retention window) and read in seq
+      // order, so it needs no index of its own; seq only orders sending, so AUTOINCREMENT's
+      // never-reuse guarantee (one more table written per insert) buys nothing here.
+      // Receipt numbers now come from the submissions themselves (see DailyReceiptSequence).
+      up: (db) => {
+        db.exec(`
+          CREATE TABLE kiosk_outbox_v3 (
+            seq INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('submission', 'evaluation')),
+            item_id TEXT NOT NULL,
+            enqueued_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'held')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            sent_at TEXT,
+            last_error TEXT
+          );
+          INSERT INTO kiosk_outbox_v3 (seq, kind, item_id, enqueued_at, state, attempts, sent_at, last_error)
+            SELECT seq, kind, item_id, enqueued_at, state, attempts, sent_at, last_error FROM kiosk_outbox;
+          DROP TABLE kiosk_outbox;
+          ALTER TABLE kiosk_outbox_v3 RENAME TO kiosk_outbox;
+        `);
+      },
+    },
   ],
 };

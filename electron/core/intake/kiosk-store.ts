@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Db } from '../storage/database';
 import type { Answers, FormDefinition } from '../../../kiosk-config/forms/form-schema';
 import type { FieldCipher } from '../crypto/field-cipher';
-import { DEVICE_CODE_ALPHABET, formatReceipt, receiptDay } from './receipt-number';
+import { DEVICE_CODE_ALPHABET, formatReceipt, officePrefix, receiptDay } from './receipt-number';
 import { isIdNumberQuestion, questionsById } from './masking';
 import type { ProgressEntry } from './intake-methods';
 import type { SubmissionStatus } from './status-flow';
@@ -46,6 +46,35 @@ export class KioskMeta {
   }
 }
 
+/**
+ * The day's receipt sequence, kept in memory and seeded from what is on disk: the receipt rows
+ * themselves are the durable record (receipt_no is UNIQUE), so the submit transaction needs no
+ * counter row of its own. A number is only taken once its transaction has committed.
+ */
+export class DailyReceiptSequence {
+  private day: string | undefined;
+  private last = 0;
+
+  constructor(private readonly highestOnDisk: (day: string) => number) {}
+
+  peek(day: string): number {
+    if (day !== this.day) {
+      this.day = day;
+      this.last = this.highestOnDisk(day);
+    }
+    return this.last + 1;
+  }
+
+  commit(day: string, sequence: number): void {
+    if (day === this.day && sequence > this.last) this.last = sequence;
+  }
+
+  /** Forget the cached value (another writer took numbers on the same file). */
+  reload(): void {
+    this.day = undefined;
+  }
+}
+
 export interface SubmitResult {
   id: string;
   receiptNo: string;
@@ -58,6 +87,9 @@ export interface SubmitResult {
  */
 export class KioskStore {
   private readonly stmts;
+  private readonly sequence: DailyReceiptSequence;
+  private readonly writeSubmission;
+  private cachedDeviceCode: string;
   readonly meta: KioskMeta;
   readonly kioskId: string;
 
@@ -69,8 +101,12 @@ export class KioskStore {
     this.meta = new KioskMeta(db);
     this.kioskId = this.meta.getOrCreate('kioskId', () => uuidv7());
     this.meta.getOrCreate('deviceCode', () => Array.from({ length: 2 }, () => DEVICE_CODE_ALPHABET[randomInt(DEVICE_CODE_ALPHABET.length)]).join(''));
+    this.sequence = new DailyReceiptSequence((day) => this.highestSequence(day));
+    this.cachedDeviceCode = this.meta.get('deviceCode') as string;
     this.stmts = {
-      nextSeq: db.prepare<[string], { seq: number }>('INSERT INTO kiosk_receipt_seq (day, seq) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET seq = seq + 1 RETURNING seq'),
+      receiptsWithPrefix: db.prepare<[string, string], { receipt_no: string }>('SELECT receipt_no FROM kiosk_submissions WHERE receipt_no >= ? AND receipt_no < ?'),
+      // Version 1 kept the counter in its own table; its value still bounds the day's numbers.
+      legacySeq: db.prepare<[string], { seq: number }>('SELECT seq FROM kiosk_receipt_seq WHERE day = ?'),
       insertSubmission: db.prepare(
         'INSERT INTO kiosk_submissions (id, receipt_no, form_id, form_version, created_at, payload, id_index, status, status_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -80,10 +116,21 @@ export class KioskStore {
       byReceipt: db.prepare<[string], ProgressRow>('SELECT receipt_no, form_id, status, status_at, note_key FROM kiosk_submissions WHERE receipt_no = ?'),
       byIdIndex: db.prepare<[string], ProgressRow>('SELECT receipt_no, form_id, status, status_at, note_key FROM kiosk_submissions WHERE id_index = ? ORDER BY created_at DESC LIMIT 20'),
     };
+    this.writeSubmission = db.transaction((row: SubmissionRow) => {
+      this.stmts.insertSubmission.run(row.id, row.receiptNo, row.formId, row.formVersion, row.submittedAt, row.payload, row.idIndex, 'received', row.submittedAt);
+      this.stmts.insertOutbox.run('submission', row.id, row.submittedAt);
+      if (row.draftId) this.stmts.deleteDraft.run(row.draftId);
+    });
   }
 
   get deviceCode(): string {
-    return this.meta.get('deviceCode') as string;
+    return this.cachedDeviceCode;
+  }
+
+  /** The hub may hand out another device code at pairing; `kiosk_meta` is written by the caller. */
+  adoptDeviceCode(code: string): void {
+    this.cachedDeviceCode = code;
+    this.sequence.reload();
   }
 
   /** `answers` must already be validated and pruned by the form engine. */
@@ -92,18 +139,34 @@ export class KioskStore {
     const submittedAt = now.toISOString();
     const payload = this.cipher.encryptJson({ answers }, submissionAad(id));
     const idIndex = idNumberIndex(form, answers, this.cipher);
-    const deviceCode = this.deviceCode;
-    const receiptNo = this.db
-      .transaction(() => {
-        const seq = (this.stmts.nextSeq.get(receiptDay(now)) as { seq: number }).seq;
-        const receipt = formatReceipt({ officeCode: this.officeCode, deviceCode, date: now, sequence: seq });
-        this.stmts.insertSubmission.run(id, receipt, form.id, form.version, submittedAt, payload, idIndex, 'received', submittedAt);
-        this.stmts.insertOutbox.run('submission', id, submittedAt);
-        if (draftId) this.stmts.deleteDraft.run(draftId);
-        return receipt;
-      })
-      .immediate();
-    return { id, receiptNo, submittedAt };
+    const day = receiptDay(now);
+    for (let attempt = 1; ; attempt += 1) {
+      const sequence = this.sequence.peek(day);
+      const receiptNo = formatReceipt({ officeCode: this.officeCode, deviceCode: this.cachedDeviceCode, date: now, sequence });
+      try {
+        this.writeSubmission.immediate({ id, receiptNo, formId: form.id, formVersion: form.version, submittedAt, payload, idIndex, draftId });
+      } catch (error) {
+        // Another process on the same data dir took this number: read the day again and retry.
+        if (attempt < 3 && isReceiptClash(error)) {
+          this.sequence.reload();
+          continue;
+        }
+        throw error;
+      }
+      this.sequence.commit(day, sequence);
+      return { id, receiptNo, submittedAt };
+    }
+  }
+
+  private highestSequence(day: string): number {
+    const prefix = `${officePrefix(this.officeCode)}${this.cachedDeviceCode}-${day}-`;
+    // '.' sorts right after '-': the range holds exactly the receipts with this prefix.
+    let highest = this.stmts.legacySeq.get(day)?.seq ?? 0;
+    for (const { receipt_no } of this.stmts.receiptsWithPrefix.all(prefix, `${prefix.slice(0, -1)}.`)) {
+      const sequence = Number(receipt_no.slice(prefix.length).split('-')[0]);
+      if (Number.isInteger(sequence) && sequence > highest) highest = sequence;
+    }
+    return highest;
   }
 
   addEvaluation(input: { service: string; score: number; tags: string[]; comment?: string; receiptNo?: string }, now: Date): string {
@@ -129,6 +192,17 @@ export class KioskStore {
   }
 }
 
+interface SubmissionRow {
+  id: string;
+  receiptNo: string;
+  formId: string;
+  formVersion: number;
+  submittedAt: string;
+  payload: Buffer;
+  idIndex: string | null;
+  draftId: string | undefined;
+}
+
 interface ProgressRow {
   receipt_no: string;
   form_id: string;
@@ -141,10 +215,21 @@ function toProgress(row: ProgressRow): ProgressEntry {
   return { receiptNo: row.receipt_no, formId: row.form_id, status: row.status, updatedAt: row.status_at, ...(row.note_key ? { noteKey: row.note_key } : {}) };
 }
 
+function isReceiptClash(error: unknown): boolean {
+  return (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' && String((error as Error).message).includes('receipt_no');
+}
+
+const idNumberQuestions = new WeakMap<FormDefinition, string[]>();
+
 function idNumberIndex(form: FormDefinition, answers: Answers, cipher: FieldCipher): string | null {
-  for (const q of questionsById(form).values()) {
-    const v = answers[q.id];
-    if (isIdNumberQuestion(q) && typeof v === 'string' && v.trim()) return cipher.blindIndex('idNumber', v);
+  let ids = idNumberQuestions.get(form);
+  if (!ids) {
+    ids = [...questionsById(form).values()].filter(isIdNumberQuestion).map((q) => q.id);
+    idNumberQuestions.set(form, ids);
+  }
+  for (const id of ids) {
+    const v = answers[id];
+    if (typeof v === 'string' && v.trim()) return cipher.blindIndex('idNumber', v);
   }
   return null;
 }
