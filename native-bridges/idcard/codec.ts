@@ -323,6 +323,17 @@ export class FrameParser {
     return this.len;
   }
 
+  /**
+   * Bytes still missing from the incomplete frame held, going by its length field: 0 when no
+   * frame header is held (nothing, or only part of a preamble). The frame may still turn out to
+   * be noise (bad checksum); this is a hint of how much more to expect, not a promise.
+   */
+  get frameBytesMissing(): number {
+    if (this.len < HEADER_LENGTH) return 0;
+    const lengthField = ((this.buf[5] as number) << 8) | (this.buf[6] as number);
+    return Math.max(0, HEADER_LENGTH + lengthField - this.len);
+  }
+
   reset(): void {
     this.len = 0;
   }

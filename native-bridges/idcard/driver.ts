@@ -71,6 +71,11 @@ function expectedResponseBytes(name: CommandName): number {
   return 40;
 }
 
+/** Read holds shorter than this are not worth a timer (ms of line time still expected). */
+const HOLD_MIN_MS = 10;
+/** Added to a read hold: the last bytes reach us a little after their line time. */
+const HOLD_MARGIN_MS = 2;
+
 interface Pending {
   name: CommandName;
   resolve: (r: DecodedResponse) => void;
@@ -171,6 +176,13 @@ export class SamSession {
       if (!this.pending) continue; // unsolicited or late: ignore
       const r = decodeResponse(frame);
       this.settle(r ?? new IdCardError('malformed-response', 'short frame', { command: this.pending.name }));
+    }
+    // The header of a long response is in: the rest cannot arrive faster than the line carries
+    // it, so let the transport collect it in one go instead of waking up for every chunk.
+    if (this.pending && this.transport.holdReads) {
+      const missing = this.parser.frameBytesMissing;
+      const ms = missing > 0 ? wireTimeMs(missing, this.baudRate) : 0;
+      if (ms >= HOLD_MIN_MS) this.transport.holdReads(ms + HOLD_MARGIN_MS);
     }
   }
 

@@ -70,7 +70,7 @@ export {
   probe,
   probeTransport,
 } from './transport';
-export type { HidDeviceLike, HidFramingOptions, IdCardTransport, ProbeResult, SerialTransportOptions, TransportCandidate } from './transport';
+export type { HidDeviceLike, HidFramingOptions, IdCardTransport, ProbeResult, SerialIoPath, SerialTransportOptions, TransportCandidate } from './transport';
 
 export { IdCardError, SamSession, createIdCardReader } from './driver';
 export type { IdCardReader, IdCardReaderEvents, IdCardReaderOptions, ReadCardOptions, ReaderStatus } from './driver';

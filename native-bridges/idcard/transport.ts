@@ -7,7 +7,9 @@
  * the rest is zero padding. node-hid's write() takes the report ID as the first element
  * (0x00 for devices without numbered reports), so an output write is reportSize + 1 bytes.
  */
-import { realpathSync } from 'node:fs';
+import { closeSync, constants as fsConstants, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import type { OnReadOpts, SocketConstructorOpts } from 'node:net';
+import { isatty, ReadStream as TtyReadStream } from 'node:tty';
 import { decodeResponse, FrameParser, requests } from './codec';
 
 export interface IdCardTransport {
@@ -16,6 +18,13 @@ export interface IdCardTransport {
   onData(cb: (chunk: Uint8Array) => void): () => void;
   /** Called once when the device goes away (not after an intentional close()). */
   onClose(cb: (err?: Error) => void): () => void;
+  /**
+   * Optional hint: the frame being received still needs about `ms` of line time, so reading
+   * before then would only deliver it piece by piece. A transport may stop reading (and waking
+   * up) until then, and must then deliver everything that arrived meanwhile. Ignoring the hint
+   * is always correct.
+   */
+  holdReads?(ms: number): void;
   close(): Promise<void>;
   readonly description: string;
 }
@@ -59,6 +68,21 @@ abstract class BaseTransport implements IdCardTransport {
 // ---------------------------------------------------------------------------------------------
 // Serial
 
+/**
+ * How a SerialTransport moves bytes once serialport has opened, locked and configured the port
+ * (baud rate, data bits, parity, raw mode):
+ * - `'tty'`: through a second descriptor on the same device wrapped in a libuv tty stream. Reads
+ *   are epoll-driven on the main loop (one wake-up and one read() per chunk that arrives, into one
+ *   reused buffer) and a request goes out with one direct write(). serialport 13 instead reads
+ *   through the libuv thread pool: a read, a second read that returns EAGAIN, then a poll, for
+ *   every chunk; on a small VM those wake-ups are most of the CPU a card read costs. The tty
+ *   path also honours holdReads() (see IdCardTransport).
+ * - `'serialport'`: serialport's own stream for both directions.
+ * Default: `'tty'` on Linux, falling back to `'serialport'` when the device is not a tty or the
+ * second descriptor cannot be opened; `'serialport'` elsewhere.
+ */
+export type SerialIoPath = 'tty' | 'serialport';
+
 export interface SerialTransportOptions {
   baudRate?: number;
   dataBits?: 5 | 6 | 7 | 8;
@@ -70,6 +94,8 @@ export interface SerialTransportOptions {
    * so the node is watched. Default 500.
    */
   watchIntervalMs?: number;
+  /** See SerialIoPath. Default: 'tty' on Linux, else 'serialport'. */
+  io?: SerialIoPath;
 }
 
 interface SerialPortLike {
@@ -82,20 +108,123 @@ interface SerialPortLike {
   removeAllListeners(): unknown;
 }
 
+/** Longest read hold honoured (ms), so a bogus length field cannot stall the line for long. */
+const MAX_HOLD_MS = 250;
+/** Receive buffer of the tty path: larger than any frame (maxLengthField 4096 + 7). */
+const TTY_READ_BUFFER_BYTES = 16 * 1024;
+
+/**
+ * Which device a path leads to now (following symlinks): device number and inode of the node, or
+ * undefined when there is none. A replugged USB-serial adapter gets a new node even under the
+ * same name; a reconnected PTY gets another /dev/pts entry behind the same symlink.
+ */
+function deviceNodeIdentity(path: string): string | undefined {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st ? `${st.rdev}:${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The tty side of the 'tty' I/O path. */
+interface TtyLine {
+  stream: TtyReadStream;
+  /** Our descriptor on the device: requests are written on it. */
+  fd: number;
+  /** Whether fd is ours to close after the stream (see openTtyStream). */
+  closeFd: boolean;
+}
+
+/**
+ * True when fd still refers to the open file description we opened with O_APPEND (the mark is
+ * harmless on a tty: writes to a terminal ignore the file position); false when it refers to
+ * another one; undefined when /proc/self/fdinfo cannot tell (proc(5)).
+ */
+function isMarkedDescription(fd: number): boolean | undefined {
+  try {
+    const m = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'latin1'));
+    return m ? (parseInt(m[1] as string, 8) & fsConstants.O_APPEND) !== 0 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Opens a second descriptor on the device and wraps it in a libuv tty stream whose reads land in
+ * `buffer` and are handed to `onBytes` (the `onread` option Node documents for net.Socket, which
+ * tty.ReadStream forwards its options to). Returns undefined when the device is not a tty or this
+ * cannot be done cleanly (the caller then uses serialport's stream).
+ *
+ * Descriptor ownership: libuv's uv_tty_init() normally reopens the tty by name, dup2()s the new
+ * descriptor onto ours and then reads from the NEW one, which it closes when the stream is
+ * destroyed; ours stays open (now a duplicate) and must be closed by us. When the reopen is not
+ * possible libuv uses ours and closes it itself. The two cases are told apart by the O_APPEND
+ * mark of the description we opened.
+ */
+function openTtyStream(path: string, buffer: Uint8Array, onBytes: (n: number) => void): TtyLine | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, fsConstants.O_RDWR | fsConstants.O_NOCTTY | fsConstants.O_NONBLOCK | fsConstants.O_APPEND);
+  } catch {
+    return undefined;
+  }
+  let stream: TtyReadStream;
+  try {
+    if (!isatty(fd) || isMarkedDescription(fd) !== true) throw new Error('not a tty, or no fdinfo');
+    // @types/node 20 types `onread` only on connect options; Node reads it in the Socket constructor.
+    const options: SocketConstructorOpts & { onread: OnReadOpts } = {
+      onread: {
+        buffer,
+        callback: (n) => {
+          onBytes(n);
+          return true;
+        },
+      },
+    };
+    stream = new TtyReadStream(fd, options);
+  } catch {
+    closeSync(fd);
+    return undefined;
+  }
+  return { stream, fd, closeFd: isMarkedDescription(fd) === false };
+}
+
 export class SerialTransport extends BaseTransport {
   readonly description: string;
+  /** The I/O path in use (see SerialIoPath). */
+  readonly io: SerialIoPath;
   private watchTimer: ReturnType<typeof setInterval> | undefined;
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
+  private tty: TtyLine | undefined;
 
   private constructor(
     private readonly port: SerialPortLike,
     readonly path: string,
     baudRate: number,
-    private readonly resolvedPath: string,
+    private readonly nodeIdentity: string,
     watchIntervalMs: number,
+    io: SerialIoPath,
   ) {
     super();
     this.description = `serial ${path} @${baudRate} 8N1`;
-    port.on('data', (data) => this.emitData(data));
+    if (io === 'tty') {
+      const buffer = new Uint8Array(TTY_READ_BUFFER_BYTES);
+      // A copy per chunk: listeners may keep what they are given, the buffer is reused.
+      this.tty = openTtyStream(path, buffer, (n) => this.emitData(buffer.slice(0, n)));
+    }
+    this.io = this.tty ? 'tty' : 'serialport';
+    if (this.tty) {
+      const stream = this.tty.stream;
+      stream.on('error', (err) => this.lost(err));
+      stream.on('end', () => this.lost(new Error(`device ${path} hung up`)));
+      stream.on('close', () => this.lost(new Error('port closed')));
+      // With onread, read(0) starts the handle reading at once (resume() would do it on the next
+      // tick, after a holdReads() in this tick); bytes never pass through the stream's buffer.
+      stream.read(0);
+    } else {
+      port.on('data', (data) => this.emitData(data));
+    }
     port.on('close', (err) => this.lost(err ?? new Error('port closed')));
     port.on('error', (err) => this.lost(err));
     this.watchTimer = setInterval(() => this.checkNode(), watchIntervalMs);
@@ -105,7 +234,8 @@ export class SerialTransport extends BaseTransport {
   static async open(path: string, options: SerialTransportOptions = {}): Promise<SerialTransport> {
     const { SerialPort } = await import('serialport');
     const baudRate = options.baudRate ?? 115200;
-    const resolved = realpathSync(path);
+    const node = statSync(path); // throws ENOENT for a missing node
+    const identity = `${node.rdev}:${node.ino}`;
     const port = await new Promise<SerialPortLike>((resolve, reject) => {
       const p = new SerialPort(
         {
@@ -119,32 +249,66 @@ export class SerialTransport extends BaseTransport {
       );
       p.open((err) => (err ? reject(err) : resolve(p as unknown as SerialPortLike)));
     });
-    return new SerialTransport(port, path, baudRate, resolved, options.watchIntervalMs ?? 500);
+    // The tty descriptor is opened after serialport's: its lock and line settings are in place.
+    const io = options.io ?? (process.platform === 'linux' ? 'tty' : 'serialport');
+    return new SerialTransport(port, path, baudRate, identity, options.watchIntervalMs ?? 500, io);
   }
 
   private checkNode(): void {
-    let now: string | undefined;
-    try {
-      now = realpathSync(this.path);
-    } catch {
-      now = undefined;
-    }
-    if (now !== this.resolvedPath) this.lost(new Error(`device ${this.path} disappeared`));
+    if (deviceNodeIdentity(this.path) !== this.nodeIdentity) this.lost(new Error(`device ${this.path} disappeared`));
   }
 
   write(bytes: Uint8Array): Promise<void> {
     if (this.closed || !this.port.isOpen) return Promise.reject(new Error('port is closed'));
+    let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const tty = this.tty;
+    if (tty && tty.stream.writableLength === 0) {
+      // A request is a few bytes: one write() right here, without the stream machinery. Only
+      // when the line's output buffer is full does the rest go through the stream (libuv then
+      // waits for the line and keeps the order).
+      let n = 0;
+      try {
+        n = writeSync(tty.fd, buf);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code !== 'EAGAIN' && code !== 'EWOULDBLOCK' && code !== 'EINTR') return Promise.reject(err as Error);
+      }
+      if (n === buf.length) return Promise.resolve();
+      buf = buf.subarray(n);
+    }
+    const out: { write(data: Buffer, cb: (err?: Error | null) => void): boolean } = tty?.stream ?? this.port;
     return new Promise((resolve, reject) => {
-      this.port.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (err) => (err ? reject(err) : resolve()));
+      out.write(buf, (err) => (err ? reject(err) : resolve()));
     });
+  }
+
+  /** tty path only: stops reading for up to `ms` (capped at 250 ms); see IdCardTransport. */
+  holdReads(ms: number): void {
+    const stream = this.tty?.stream;
+    if (!stream || this.closed || this.holdTimer || !(ms > 0)) return;
+    stream.pause(); // with onread this stops the handle reading, until read(0)
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = undefined;
+      if (!this.closed) stream.read(0);
+    }, Math.min(ms, MAX_HOLD_MS));
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     if (this.watchTimer) clearInterval(this.watchTimer);
+    if (this.holdTimer) clearTimeout(this.holdTimer);
     this.watchTimer = undefined;
+    this.holdTimer = undefined;
     this.dataListeners.clear();
+    const tty = this.tty;
+    this.tty = undefined;
+    if (tty) {
+      tty.stream.removeAllListeners();
+      tty.stream.on('error', () => undefined);
+      tty.stream.destroy(); // closes the descriptor libuv reads from
+      if (tty.closeFd) closeSync(tty.fd);
+    }
     this.port.removeAllListeners();
     this.port.on('error', () => undefined); // late errors from the binding must not crash the process
     if (this.port.isOpen) await new Promise<void>((resolve) => this.port.close(() => resolve()));

@@ -4,9 +4,9 @@
  *    the measured time to the ideal time (wire time of every byte exchanged at 10 bits/byte plus
  *    the simulator's configured processing delays). Median of 50 reads.
  * 2. FrameParser throughput on a 100 MB stream of mixed valid frames and garbage.
- * 3. CPU time per full read (process.cpuUsage of the app process: driver + serialport). The
- *    simulator runs in a child process (this same file, started with --idcard-sim-child) so its
- *    CPU is not counted: in production the reader is hardware.
+ * 3. CPU time per full read (process.cpuUsage of the app process, all threads: driver + serial
+ *    transport). The simulator runs in a child process (this same file, started with
+ *    --idcard-sim-child) so its CPU is not counted: in production the reader is hardware.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -83,7 +83,7 @@ async function fullReadOverPty(): Promise<void> {
     const t = summarize(times);
     console.log(
       `[bench] full read: median ${t.p50.toFixed(1)} ms (p95 ${t.p95.toFixed(1)} ms); ideal ${ideal.toFixed(1)} ms = ` +
-        `${requestBytes + bytesIn} bytes at ${BAUD} baud + ${processingMs} ms processing; checksum retries ${session.retries}`,
+        `${requestBytes + bytesIn} bytes at ${BAUD} baud + ${processingMs} ms processing; checksum retries ${session.retries}; serial I/O path '${transport.io}'`,
     );
     report({ name: 'idcard full read time / ideal (PTY, 115200 baud, median of 50)', value: r.p50, unit: 'x', target: '<= 1.2', pass: r.p50 <= 1.2 });
     const cpuMs = cpuMicros / 1000 / READS;
