@@ -192,6 +192,27 @@ describe('FrameParser', () => {
     expect(decodeResponse(out[0]!)!.data).toEqual(data);
   });
 
+  it('says how many bytes the frame it holds still lacks (0 until a header is in, and after)', () => {
+    const bytes = encodeResponse(0x90, encodeBaseInfoData({ text: new Uint8Array(256), photo: new Uint8Array(1024) }, false));
+    const p = new FrameParser();
+    expect(p.frameBytesMissing).toBe(0);
+    p.push(fromHex('00 13')); // garbage
+    expect(p.frameBytesMissing).toBe(0);
+    p.push(bytes.subarray(0, 6)); // preamble + one length byte: length not known yet
+    expect(p.frameBytesMissing).toBe(0);
+    p.push(bytes.subarray(6, 256));
+    expect(p.frameBytesMissing).toBe(1295 - 256);
+    expect(p.push(bytes.subarray(256, 1294))).toEqual([]);
+    expect(p.frameBytesMissing).toBe(1);
+    expect(p.push(bytes.subarray(1294))).toHaveLength(1);
+    expect(p.frameBytesMissing).toBe(0);
+    // a bogus header counts too (it is only a hint), and is forgotten on reset
+    p.push(fromHex('AA AA AA 96 69 10 00 01'));
+    expect(p.frameBytesMissing).toBe(4096 + 7 - 8);
+    p.reset();
+    expect(p.frameBytesMissing).toBe(0);
+  });
+
   it('never throws on non-Uint8Array or empty input', () => {
     const p = new FrameParser();
     expect(p.push(new Uint8Array(0))).toEqual([]);
@@ -257,9 +278,14 @@ describe('FrameParser properties (fast-check)', () => {
         for (const [g, b] of parts) stream.push(...g, ...encodeFrame(b));
         const p = new FrameParser();
         const got: string[] = [];
-        for (const c of chunk(Uint8Array.from(stream), cuts)) for (const f of p.push(c)) got.push(toHex(f.body));
+        for (const c of chunk(Uint8Array.from(stream), cuts)) {
+          for (const f of p.push(c)) got.push(toHex(f.body));
+          // A held frame is one of ours: what it lacks is exactly the rest of that frame.
+          if (p.frameBytesMissing > 0) expect(parts.some(([, b]) => b.length + 8 === p.pendingBytes + p.frameBytesMissing)).toBe(true);
+        }
         expect(got).toEqual(parts.map(([, b]) => toHex(b)));
         expect(p.pendingBytes).toBe(0);
+        expect(p.frameBytesMissing).toBe(0);
       }),
       { numRuns: 300 },
     );
