@@ -99,16 +99,29 @@ export async function startBrowserHost(options: { core: Core; rendererDir: strin
     return `<script type="application/json" id="sifa-boot">${json}</script>${await rolePreloads()}`;
   }
 
-  /** The role's screens fetched alongside the main bundle instead of after it has run. */
+  /**
+   * The role's screens, the chunks they import and all their styles fetched alongside the main
+   * bundle instead of after it has run. With every stylesheet already in the page, the role
+   * chunk's import does not wait for styles it would otherwise add only then.
+   */
   let preloads: string | undefined;
   async function rolePreloads(): Promise<string> {
     if (preloads !== undefined) return preloads;
     const name = { kiosk: 'KioskApp', desk: 'DeskApp', visit: 'VisitApp' }[role];
     try {
-      const manifest = JSON.parse(await readFile(join(rendererDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; name?: string; css?: string[]; imports?: string[] }>;
-      const chunk = Object.values(manifest).find((c) => c.name === name && c.file.endsWith('.js'));
-      const files = chunk ? [chunk.file, ...(chunk.imports ?? []).map((key) => manifest[key]?.file).filter((f): f is string => Boolean(f) && !f!.startsWith('assets/index-'))] : [];
-      preloads = [...files.map((f) => `<link rel="modulepreload" href="./${f}" />`), ...(chunk?.css ?? []).map((f) => `<link rel="stylesheet" href="./${f}" />`)].join('');
+      type ManifestChunk = { file: string; name?: string; css?: string[]; imports?: string[]; isEntry?: boolean };
+      const manifest = JSON.parse(await readFile(join(rendererDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+      const scripts = new Set<string>();
+      const styles = new Set<string>();
+      const visit = (chunk: ManifestChunk | undefined): void => {
+        // The entry (index.html's script) is in the page already.
+        if (!chunk || chunk.isEntry || scripts.has(chunk.file)) return;
+        scripts.add(chunk.file);
+        for (const css of chunk.css ?? []) styles.add(css);
+        for (const key of chunk.imports ?? []) visit(manifest[key]);
+      };
+      visit(Object.values(manifest).find((c) => c.name === name && c.file.endsWith('.js')));
+      preloads = [...[...scripts].map((f) => `<link rel="modulepreload" href="./${f}" />`), ...[...styles].map((f) => `<link rel="stylesheet" href="./${f}" />`)].join('');
     } catch {
       preloads = '';
     }

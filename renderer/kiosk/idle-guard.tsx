@@ -9,10 +9,13 @@ const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as c
 /**
  * Privacy guard: after `timing.timeoutMs` without a touch, asks 「还在使用吗？」 and counts down;
  * no answer ends the session (`onTimeout` wipes everything). Any touch cancels the countdown.
+ * A touch on the question itself closes it with its click, not as the finger lands: the question
+ * must not vanish from under the finger and let the tap fall through to the screen below.
  */
 export function IdleGuard({ enabled, timing, onTimeout }: { enabled: boolean; timing: IdleTiming; onTimeout(): void }) {
   const { t } = useTranslation();
   const lastActivity = useRef(0);
+  const questionArea = useRef<HTMLDivElement>(null);
   const deadline = useRef<number | null>(null);
   const [remaining, setRemaining] = useState<number | null>(null);
   const timeoutRef = useRef(onTimeout);
@@ -21,10 +24,11 @@ export function IdleGuard({ enabled, timing, onTimeout }: { enabled: boolean; ti
   });
 
   useEffect(() => {
-    const touch = () => {
+    const touch = (event: Event) => {
       lastActivity.current = performance.now();
       if (deadline.current !== null) {
         deadline.current = null;
+        if (event.target instanceof Node && questionArea.current?.contains(event.target)) return;
         setRemaining(null);
       }
     };
@@ -58,23 +62,25 @@ export function IdleGuard({ enabled, timing, onTimeout }: { enabled: boolean; ti
   }, [enabled, timing.timeoutMs, timing.countdownSeconds]);
 
   return (
-    <Dialog
-      open={enabled && remaining !== null}
-      title={t('kiosk.idle.title')}
-      testId="idle-dialog"
-      tone="warning"
-      actions={
-        <BigButton size="xl" block onClick={() => setRemaining(null)}>
-          {t('kiosk.idle.stay')}
-        </BigButton>
-      }
-    >
-      <p className="idle-countdown">
-        <span className="idle-countdown__number" aria-live="assertive">
-          {remaining ?? ''}
-        </span>
-        {t('kiosk.idle.body')}
-      </p>
-    </Dialog>
+    <div ref={questionArea} className="idle-guard" onClickCapture={() => setRemaining(null)}>
+      <Dialog
+        open={enabled && remaining !== null}
+        title={t('kiosk.idle.title')}
+        testId="idle-dialog"
+        tone="warning"
+        actions={
+          <BigButton size="xl" block onClick={() => setRemaining(null)}>
+            {t('kiosk.idle.stay')}
+          </BigButton>
+        }
+      >
+        <p className="idle-countdown">
+          <span className="idle-countdown__number" aria-live="assertive">
+            {remaining ?? ''}
+          </span>
+          {t('kiosk.idle.body')}
+        </p>
+      </Dialog>
+    </div>
   );
 }

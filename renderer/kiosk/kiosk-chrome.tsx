@@ -80,11 +80,22 @@ function useClock(): Date {
   return now;
 }
 
+/**
+ * 「11月27日周五 09:05」 / 「Fri 27 November 09:05」, from the resource strings rather than
+ * toLocaleDateString: the first Intl date format in a page costs tens of milliseconds of ICU
+ * set-up, which the first screen would otherwise wait for.
+ */
+export function clockText(now: Date, t: (key: string, params?: Record<string, string>) => string): string {
+  const pick = (key: string, index: number) => t(key).split(' ')[index] ?? '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = t('kiosk.chrome.clockDate', { month: pick('kiosk.chrome.months', now.getMonth()), day: String(now.getDate()), weekday: pick('kiosk.chrome.weekdays', now.getDay()) });
+  return `${date} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}
+
 export function KioskFooter() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const info = useSystemInfo();
   const now = useClock();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'zh-CN';
   return (
     <footer className="kiosk-footer">
       <div className="kiosk-footer__device">
@@ -96,7 +107,7 @@ export function KioskFooter() {
         {t('kiosk.chrome.supervision', { phone: info.office.supervisionPhone })}
       </span>
       <time className="kiosk-footer__clock" dateTime={now.toISOString()}>
-        {now.toLocaleDateString(locale, { month: 'long', day: 'numeric', weekday: 'short' })} {now.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })}
+        {clockText(now, t)}
       </time>
     </footer>
   );

@@ -94,6 +94,7 @@ describe('kiosk -> desk hub -> kiosk progress lookup (two hosts, Chromium)', () 
     await expect.poll(() => lookUp(mediation), { timeout: 20_000 }).toContain('已办结');
     expect(await page.getByTestId('progress-results').innerText()).toContain('调解成功');
     await screenshot(page, 'kiosk-to-desk-progress');
-    expect(await lookUp(legalAid)).toContain('已接收');
+    // The screen shows the last answer until the new one arrives: poll, as for the first lookup.
+    await expect.poll(() => lookUp(legalAid), { timeout: 20_000 }).toContain('已接收');
   });
 });

@@ -1,4 +1,8 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+
+// pinyin-pro carries its whole dictionary (tens of milliseconds to load): required on first use
+// (indexing or a pinyin search), not while the app starts.
+let pinyinPro: typeof import('pinyin-pro') | undefined;
 
 /**
  * Terms that pinyin-initial search (`flyz` -> 法律援助) can expand to. Scope, in order of weight:
@@ -24,7 +28,8 @@ const MAX_FREQUENT_TERMS = 4000;
 const MAX_SCAN_CHARS = 3_000_000;
 
 export function initialsOf(text: string): string {
-  const letters = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' });
+  pinyinPro ??= createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
+  const letters = pinyinPro.pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' });
   return letters.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 

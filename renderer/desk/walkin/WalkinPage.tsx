@@ -1,12 +1,13 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withAreas } from '../../i18n';
 import { useForms } from '../use-desk-data';
 import { api } from '../../api/client';
 import { useSystemInfo } from '../../ui/system-info';
 import { useDeskCard } from './use-desk-card';
 
 // The interview engine is the intake's; the desk only picks the form and hosts it.
-const InterviewScreen = lazy(() => import('../../intake/InterviewScreen'));
+const InterviewScreen = lazy(() => withAreas(['intake'], import('../../intake/InterviewScreen')));
 
 /** 登记来访: staff fill a form on behalf of a visitor at the counter. */
 export default function WalkinPage(props: { onDone(): void }) {

@@ -1,13 +1,14 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withAreas } from '../../i18n';
 import { BigButton } from '../../ui/big-button';
 import { useCardIdentity, useCardWatch } from '../card-identity';
 import { useKioskNav } from '../kiosk-nav';
 import { INTAKE_FORM, type IntakeService } from '../kiosk-route';
 
-// The interview (forms engine, questions, review) is its own chunk: home paints without it.
-const InterviewScreen = lazy(() => import('../../intake/InterviewScreen'));
-const ResumeDraftScreen = lazy(() => import('../../intake/ResumeDraftScreen'));
+// The interview (forms engine, questions, review, its strings) is its own chunk: home paints without it.
+const InterviewScreen = lazy(() => withAreas(['intake'], import('../../intake/InterviewScreen')));
+const ResumeDraftScreen = lazy(() => withAreas(['intake'], import('../../intake/ResumeDraftScreen')));
 
 class IntakeBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
