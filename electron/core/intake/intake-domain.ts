@@ -62,7 +62,7 @@ export function logAuditSink(log: Logger): AuditSink {
 export function createIntakeDomain(ctx: DomainContext, deps: IntakeDeps): IntakeRuntime {
   const { db, site, log, events, now } = ctx;
   migrate(db, INTAKE_MIGRATIONS, log);
-  const forms = FormCatalog.load(deps.formsDir ?? join(APP_ROOT, 'kiosk-config', 'forms'));
+  const forms = FormCatalog.load(deps.formsDir ?? join(APP_ROOT, 'kiosk-config', 'forms'), { cacheDir: join(ctx.dataDir, 'cache', 'forms') });
   const cipher = new FieldCipher(deps.keys ?? new FileKeyProvider(ctx.dataDir));
   const closers: Array<() => Promise<void> | void> = [];
 
