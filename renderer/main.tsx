@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n';
+import { prefetchWhenIdle } from './i18n';
 import './ui/base.css';
 import { App, firstScreenReady } from './App';
 
@@ -14,5 +14,6 @@ if (root) {
         <App />
       </StrictMode>,
     );
+    prefetchWhenIdle();
   });
 }

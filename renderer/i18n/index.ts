@@ -133,6 +133,20 @@ export function withAreas<M>(areas: readonly LazyArea[], module: Promise<M>): Pr
   return Promise.all([module, ...areas.map(loadArea)]).then(([loaded]) => loaded);
 }
 
+/**
+ * Once the first screen is up and the page is idle, fetch the rest (the other language, the
+ * intake strings) so that the first tap on 「English」 or on a form does not wait for the network
+ * on a busy machine. Loading is all it does: nothing changes on screen.
+ */
+export function prefetchWhenIdle(): void {
+  const run = (): void => {
+    void i18n.loadLanguages(LANGS.filter((lang) => lang !== i18n.language)).catch(() => undefined);
+    void loadArea('intake').catch(() => undefined);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5000 });
+  else setTimeout(run, 2000);
+}
+
 // Screen readers and the CJK font choice follow the page language.
 i18n.on('languageChanged', (lng) => {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;

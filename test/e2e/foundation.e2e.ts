@@ -24,7 +24,7 @@ describe('foundation: browser host + kiosk shell in Chromium', () => {
     expect(page.url()).not.toContain('token');
     await screenshot(page, 'foundation-kiosk-home-zh');
     await page.getByRole('button', { name: 'English' }).first().click();
-    await expect.poll(() => page.locator('body').innerText()).toContain('Demo Township Judicial Office');
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 10_000 }).toContain('Demo Township Judicial Office');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await screenshot(page, 'foundation-kiosk-home-en');
   });
