@@ -76,6 +76,15 @@ async function ptyPair(): Promise<{ appPath: string; peer: { reader: ReadStream;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** One full read of the simulator's sample card, then the transport closed and given time to let go of its descriptors. */
+async function readSampleCardAndClose(t: SerialTransport): Promise<void> {
+  const session = new SamSession(t);
+  expect(await session.readOnce({ now: NOW })).toMatchObject({ name: '王样例', idNumberValid: true });
+  session.dispose();
+  await t.close();
+  await sleep(20);
+}
+
 describe('serial transport over a real PTY', () => {
   it.runIf(process.platform === 'linux')('uses the tty path on Linux, reads a card, and closes every descriptor it opened', async () => {
     const sim = await simulated();
@@ -85,11 +94,7 @@ describe('serial transport over a real PTY', () => {
     const t = await SerialTransport.open(sim.appPortPath);
     expect(t.io).toBe('tty');
     expect(descriptorsOn(device).length).toBeGreaterThan(0);
-    const session = new SamSession(t);
-    expect(await session.readOnce({ now: NOW })).toMatchObject({ name: '王样例', idNumberValid: true });
-    session.dispose();
-    await t.close();
-    await sleep(20);
+    await readSampleCardAndClose(t);
     expect(descriptorsOn(device)).toEqual([]);
     const count = (list: string[]): Record<string, number> => list.reduce<Record<string, number>>((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {});
     expect(Object.entries(count(process.getActiveResourcesInfo())).filter(([k, n]) => n > (count(baseline)[k] ?? 0))).toEqual([]);
@@ -101,11 +106,7 @@ describe('serial transport over a real PTY', () => {
     const t = await open(sim.appPortPath, { io: 'serialport' });
     expect(t.io).toBe('serialport');
     expect(t.holdReads).toBeTypeOf('function'); // present, but a no-op on this path
-    const session = new SamSession(t);
-    expect(await session.readOnce({ now: NOW })).toMatchObject({ name: '王样例', idNumberValid: true });
-    session.dispose();
-    await t.close();
-    await sleep(20);
+    await readSampleCardAndClose(t);
     expect(descriptorsOn(device)).toEqual([]);
   });
 
