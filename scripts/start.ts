@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { disableFeaturesSwitch, UNUSED_BROWSER_FEATURES } from './chromium-flags';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -79,7 +80,7 @@ if (electron) {
     }
     const profile = join(ready.dataDir, 'chromium-profile');
     mkdirSync(profile, { recursive: true });
-    const flags = [`--app=${ready.launchUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+    const flags = [`--app=${ready.launchUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', disableFeaturesSwitch(UNUSED_BROWSER_FEATURES)];
     if (ready.role === 'kiosk') flags.push('--kiosk');
     if (process.getuid?.() === 0) flags.push('--no-sandbox');
     console.log(`在 Chromium 中打开 / Opening in Chromium: ${ready.launchUrl}`);

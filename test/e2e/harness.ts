@@ -5,14 +5,52 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { disableFeaturesSwitch, UNUSED_BROWSER_FEATURES } from '../../scripts/chromium-flags';
 
 /** Real processes and a real Chromium: what the e2e suite stands on. */
 export const REPO = resolve(import.meta.dirname, '../..');
 export const RESULTS_DIR = join(REPO, 'test-results');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Flags that let Chromium run as root on a closed network (see the machine notes). */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+/**
+ * The features playwright-core (1.65) disables itself. Chromium keeps only the last
+ * --disable-features switch, so ours must repeat them; chromium-flags.e2e.ts fails when this list
+ * no longer covers what the installed Playwright passes.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Flags that let Chromium run as root on a closed network (see the machine notes), without the
+ * browser-UI features `npm start` also turns off (scripts/chromium-flags.ts).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  disableFeaturesSwitch(PLAYWRIGHT_DISABLED_FEATURES, UNUSED_BROWSER_FEATURES),
+];
 
 export interface RunningHost {
   role: string;
