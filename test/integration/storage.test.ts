@@ -38,6 +38,11 @@ describe('storage', () => {
     for (let i = 0; i < 300; i += 1) insert.run('x'.repeat(1000));
     // 300 commits stay below the automatic limit: only the timer moves their pages into the file.
     await expect.poll(() => statSync(file).size, { timeout: 3000 }).toBeGreaterThan(before + 250_000);
+    // After the checkpoint the next commits start the WAL again at its beginning: the file
+    // overwrites space it already has instead of growing (cheaper for every later commit).
+    const walSize = statSync(`${file}-wal`).size;
+    for (let i = 0; i < 100; i += 1) insert.run('y'.repeat(1000));
+    expect(statSync(`${file}-wal`).size).toBe(walSize);
     stop();
     db.close();
   });
