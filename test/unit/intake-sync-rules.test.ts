@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { backoffDelay, DEFAULT_BACKOFF } from '../../electron/core/sync/backoff';
-import { selectBatch } from '../../electron/core/sync/batch';
+import { selectBatch, wireBytes } from '../../electron/core/sync/batch';
 import { canonicalJson, payloadHash } from '../../electron/core/sync/sync-protocol';
 import { missingActionFields, nextStatus, statusNoteKey, SUBMISSION_STATUSES, INBOX_ACTIONS } from '../../electron/core/intake/status-flow';
 
@@ -32,6 +32,16 @@ describe('batch selection', () => {
   it('always sends at least one item, even an oversized one', () => {
     expect(selectBatch([{ seq: 7, bytes: 10_000_000 }], { maxItems: 10, maxBytes: 1000 }).map((i) => i.seq)).toEqual([7]);
     expect(selectBatch([], { maxItems: 10, maxBytes: 1000 })).toEqual([]);
+  });
+
+  it('counts Chinese text in the UTF-8 bytes the hub limits, not in string length', () => {
+    const facts = '工地拖欠工资，多次讨要未果。'.repeat(20);
+    const items = [1, 2, 3].map((seq) => ({ seq, bytes: wireBytes({ kind: 'submission', payload: { answers: { facts } } }) }));
+    const asString = JSON.stringify({ kind: 'submission', payload: { answers: { facts } } }).length;
+    expect(items[0]!.bytes).toBe(asString + 2 * facts.length);
+    // By string length all three would fit; by the bytes that go on the wire only one does.
+    expect(selectBatch(items, { maxItems: 10, maxBytes: 3 * asString + 10 }).map((i) => i.seq)).toEqual([1]);
+    expect(selectBatch(items, { maxItems: 10, maxBytes: 2 * items[0]!.bytes }).map((i) => i.seq)).toEqual([1, 2]);
   });
 });
 

@@ -1,7 +1,7 @@
 /** One queued item as the batch selector sees it. */
 export interface BatchCandidate {
   seq: number;
-  /** Serialized size of its payload. */
+  /** Size of its JSON on the wire (`wireBytes`). */
   bytes: number;
 }
 
@@ -11,6 +11,11 @@ export interface BatchLimits {
 }
 
 export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxItems: 500, maxBytes: 4 * 1024 * 1024 };
+
+/** Bytes an item adds to the request body: UTF-8, as the hub counts them, not UTF-16 string length. */
+export function wireBytes(item: unknown): number {
+  return Buffer.byteLength(JSON.stringify(item));
+}
 
 /**
  * The next push: oldest first, as many as fit both limits. Always at least one item, so a single

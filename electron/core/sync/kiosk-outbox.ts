@@ -3,6 +3,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import type { Answers } from '../../../kiosk-config/forms/form-schema';
 import { evaluationAad, submissionAad, type KioskMeta } from '../intake/kiosk-store';
 import type { PushItem, PushItemResult, StatusResponse } from './sync-protocol';
+import { wireBytes } from './batch';
 
 export interface OutboxEntry {
   seq: number;
@@ -75,7 +76,7 @@ export class KioskOutbox {
     for (const row of this.stmts.pending.all(limit)) {
       try {
         const item = this.toItem(row);
-        entries.push({ seq: row.seq, itemId: row.item_id, item, bytes: JSON.stringify(item).length });
+        entries.push({ seq: row.seq, itemId: row.item_id, item, bytes: wireBytes(item) });
       } catch (error) {
         broken.push({ seq: row.seq, error: `unreadable: ${(error as Error).message}` });
       }
