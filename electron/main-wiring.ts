@@ -66,6 +66,7 @@ export function wireMain(electron: ElectronLike, options: MainWiringOptions): { 
       if (launched) {
         await launched.core.close();
         await launched.logger.close();
+        launched.releaseDataDir();
       }
       app.quit();
     })();

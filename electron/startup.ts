@@ -7,6 +7,7 @@ import { ROLES, type Role } from './core/api/roles';
 import { createCore, type Core } from './core/app-core';
 import { createLogger, type Logger, type LoggerHandle } from './core/log/logger';
 import type { KeyProvider } from './core/crypto/key-provider';
+import { DataDirInUseError, lockDataDir } from './core/storage/instance-lock';
 
 /** Start-up shared by both hosts: arguments -> site config -> data dir -> logger -> core. */
 export interface LaunchOptions {
@@ -61,16 +62,39 @@ export interface Launched {
   dataDir: string;
   logger: LoggerHandle;
   core: Core;
+  /** Gives the data directory up for another instance (also happens when the process ends). */
+  releaseDataDir: () => void;
 }
 
 /** Loads and validates everything before anything starts: nothing runs half-configured. */
 export async function launchCore(options: LaunchOptions, host: 'electron' | 'browser', userDataDir?: string, keysFor?: (dataDir: string, log: Logger) => KeyProvider): Promise<Launched> {
   const site = loadSiteFile(options.siteFile, options.role ? { role: options.role } : {});
   const dataDir = options.dataDir ?? defaultDataDir(site, userDataDir);
-  const logger = createLogger(dataDir, { console: true });
-  logger.log.info({ event: 'launch', role: site.role, host, dataDir }, 'starting');
-  const core = await createCore({ site, dataDir, host, log: logger.log, ...(keysFor ? { keys: keysFor(dataDir, logger.log) } : {}) });
-  return { site, dataDir, logger, core };
+  const releaseDataDir = claimDataDir(dataDir, host);
+  try {
+    const logger = createLogger(dataDir, { console: true });
+    logger.log.info({ event: 'launch', role: site.role, host, dataDir }, 'starting');
+    const core = await createCore({ site, dataDir, host, log: logger.log, ...(keysFor ? { keys: keysFor(dataDir, logger.log) } : {}) });
+    return { site, dataDir, logger, core, releaseDataDir };
+  } catch (error) {
+    releaseDataDir();
+    throw error;
+  }
+}
+
+/** Nothing of the data directory is touched (not even the log) while another instance runs on it. */
+function claimDataDir(dataDir: string, host: string): () => void {
+  try {
+    return lockDataDir(dataDir, host);
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    const who = error.holder ? `（进程 ${error.holder.pid}，${error.holder.since} 起）` : '';
+    const whoEn = error.holder ? ` (pid ${error.holder.pid}, since ${error.holder.since})` : '';
+    throw new LaunchError(
+      `数据目录 ${dataDir} 已由另一个正在运行的实例使用${who}。请先关闭它，或用 --data-dir 指定另一个目录。\n` +
+        `The data directory ${dataDir} is in use by another running instance${whoEn}. Close it first, or pass --data-dir with another directory.`,
+    );
+  }
 }
 
 /** Prints a start-up failure the way an office worker can act on it: no stack trace. */

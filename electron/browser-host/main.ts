@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     await host.close();
     await launched.core.close();
     await launched.logger.close();
+    launched.releaseDataDir();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -120,6 +120,7 @@ afterEach(async () => {
   for (const l of launchedCores.splice(0)) {
     await l.core.close();
     await l.logger.close();
+    l.releaseDataDir();
   }
 });
 
