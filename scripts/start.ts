@@ -23,12 +23,10 @@ function electronBinary(): string | null {
   }
 }
 
-function newestMtime(dir: string): number {
+function newestMtime(path: string): number {
+  if (!statSync(path).isDirectory()) return statSync(path).mtimeMs;
   let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
+  for (const entry of readdirSync(path, { withFileTypes: true })) newest = Math.max(newest, newestMtime(join(path, entry.name)));
   return newest;
 }
 
@@ -41,9 +39,10 @@ function run(args: string[]): void {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** Builds the UI and the Node bundles when their sources changed, so a fresh clone just works. */
+/** Builds the UI and the Node bundles when their sources or dependencies changed, so a fresh clone just works. */
 function ensureBuilt(): void {
-  const shared = [join(root, 'electron'), join(root, 'kiosk-config'), join(root, 'native-bridges')];
+  // npm rewrites node_modules/.package-lock.json on every install: new dependencies mean a new build.
+  const shared = [join(root, 'electron'), join(root, 'kiosk-config'), join(root, 'native-bridges'), join(root, 'node_modules/.package-lock.json')];
   if (!newerThan(join(root, 'dist/renderer/index.html'), [join(root, 'renderer'), ...shared])) {
     console.log('正在构建界面… / Building the UI…');
     run([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
