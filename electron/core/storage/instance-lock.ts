@@ -23,31 +23,32 @@ export class DataDirInUseError extends Error {
 const LOCK_FILE = 'instance.lock';
 const HOLDER_FILE = 'instance.json';
 
+/** Open lock connections, referenced here so that garbage collection can never close one. */
+const held = new Set<Database.Database>();
+
 /**
  * One running instance per data directory: two processes on one directory would share its
  * databases, logs and device ports (double-opened card readers, interleaved receipt numbers).
- * The lock is SQLite's own file lock on a small database held in EXCLUSIVE locking mode, so the
- * operating system drops it when the process ends in any way (quit, crash, kill -9, power cut):
- * no stale lock file to clean up and no guessing from PIDs. Returns the release function.
+ * The lock is an SQLite EXCLUSIVE transaction kept open on a small file, that is, SQLite's own
+ * file lock: the operating system drops it when the process ends in any way (quit, crash,
+ * kill -9, power cut), so there is no stale lock file to clean up and no guessing from PIDs. The
+ * transaction never writes, so the lock file cannot be damaged. Returns the release function.
  */
 export function lockDataDir(dataDir: string, host: string): () => void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(join(dataDir, LOCK_FILE), { timeout: 0 });
   try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    // The first write takes the EXCLUSIVE lock; in this locking mode it is kept until close.
-    db.exec('BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL); DELETE FROM holder; COMMIT');
+    db.exec('BEGIN EXCLUSIVE');
   } catch (error) {
     db.close();
     if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new DataDirInUseError(dataDir, readHolder(dataDir));
     throw error;
   }
+  held.add(db);
   const holder: InstanceHolder = { pid: process.pid, host, since: new Date().toISOString() };
   writeFileSync(join(dataDir, HOLDER_FILE), `${JSON.stringify(holder)}\n`, { mode: 0o600 });
-  let released = false;
   return () => {
-    if (released) return;
-    released = true;
+    if (!held.delete(db)) return;
     db.close();
   };
 }
