@@ -283,6 +283,9 @@ export interface IdCardReaderEvents {
 }
 
 export interface IdCardReader {
+  /** Opens the port (and the simulator) and keeps reconnecting, without looking for cards. */
+  open(): Promise<void>;
+  /** Opens if needed and looks for cards until stop(). */
   start(): Promise<void>;
   stop(): void;
   close(): Promise<void>;
@@ -298,6 +301,7 @@ export interface IdCardReader {
 class IdCardReaderImpl extends EventEmitter implements IdCardReader {
   state: ReaderState = 'disconnected';
   simulated: SimulatedReader | undefined;
+  private simulatorStarting: Promise<SimulatedReader> | undefined;
   private session: SamSession | undefined;
   private started = false;
   private closed = false;
@@ -333,21 +337,27 @@ class IdCardReaderImpl extends EventEmitter implements IdCardReader {
     return this.session?.transport.description;
   }
 
+  async open(): Promise<void> {
+    if (this.closed) throw new Error('reader is closed');
+    if (this.opts.device === 'simulated' && !this.opts.transportFactory) {
+      // One simulator however many callers open at once (start-up check and a screen, say).
+      this.simulatorStarting ??= startSimulatedReader(this.opts.simulator ?? {});
+      const simulated = await this.simulatorStarting;
+      if (this.closed) return; // close() stops the simulator
+      this.simulated = simulated;
+    }
+    if (!this.session) await this.connect();
+  }
+
   async start(): Promise<void> {
     if (this.closed) throw new Error('reader is closed');
     this.started = true;
-    if (this.opts.device === 'simulated' && !this.simulated && !this.opts.transportFactory) {
-      this.simulated = await startSimulatedReader(this.opts.simulator ?? {});
-      if (this.closed) {
-        await this.simulated.close();
-        return;
-      }
-    }
     if (this.session) {
       this.setStatus('searching');
       this.schedulePoll(0);
     } else {
-      await this.connect();
+      // connect() starts searching itself once connected, because `started` is set.
+      await this.open();
     }
   }
 
@@ -372,7 +382,8 @@ class IdCardReaderImpl extends EventEmitter implements IdCardReader {
       session.dispose();
       await session.transport.close().catch(() => undefined);
     }
-    if (this.simulated) await this.simulated.close();
+    const simulated = this.simulated ?? (await this.simulatorStarting?.catch(() => undefined));
+    if (simulated) await simulated.close();
     this.setStatus('disconnected', 'closed');
   }
 

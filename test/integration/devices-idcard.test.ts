@@ -8,6 +8,7 @@ import { createLogger, type LoggerHandle } from '../../electron/core/log/logger'
 import { loadSiteFile, DEMO_SITE_FILE } from '../../kiosk-config/load-site';
 import type { CoreEvent } from '../../electron/core/api/events';
 import { FIXTURES } from '../../native-bridges/idcard/fixtures';
+import { createIdCardReader } from '../../native-bridges/idcard';
 
 let running: Array<{ core: Core; logger: LoggerHandle }> = [];
 afterEach(async () => {
@@ -41,6 +42,14 @@ function socatChildren(): string {
 }
 
 describe('devices domain: the ID card reader through the core API, over a real PTY', () => {
+  it('opens the reader soon after start-up, with no screen watching, so the status line is true from the start', async () => {
+    const { core, events } = await kioskWithSimulatedReader();
+    expect(await core.dispatch(ctx, 'idcardState', {})).toMatchObject({ ok: true, result: { state: 'disconnected', watching: false } });
+    await expect.poll(async () => (await core.dispatch(ctx, 'idcardState', {})) as unknown, { timeout: 10_000 }).toMatchObject({ ok: true, result: { state: 'connected', watching: false } });
+    // Connected, but not polling for cards while nobody needs one.
+    expect(events.filter((e) => e.name === 'device.status').map((e) => (e as CoreEvent<'device.status'>).payload.state)).not.toContain('searching');
+  });
+
   it('reads a demo card placed on the simulated reader and reports its removal, without logging who it was', async () => {
     const { core, events, dataDir, logger } = await kioskWithSimulatedReader();
     const watch = await core.dispatch(ctx, 'idcardWatch', { active: true });
@@ -72,6 +81,14 @@ describe('devices domain: the ID card reader through the core API, over a real P
     expect(socatChildren()).not.toBe('');
     expect(await core.dispatch(ctx, 'idcardWatch', { active: false })).toMatchObject({ ok: true, result: { watching: false } });
     await running.pop()!.core.close();
+    await expect.poll(() => socatChildren(), { timeout: 5000 }).toBe('');
+  });
+
+  it('starts one simulator however many callers open the reader at once, and stops it on close', async () => {
+    const reader = createIdCardReader({ device: 'simulated', pollIntervalMs: 100 });
+    await Promise.all([reader.open(), reader.start(), reader.open()]);
+    expect(socatChildren().trim().split('\n')).toHaveLength(1);
+    await reader.close();
     await expect.poll(() => socatChildren(), { timeout: 5000 }).toBe('');
   });
 

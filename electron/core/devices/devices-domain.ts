@@ -45,6 +45,9 @@ export function toCardPayload(identity: CardIdentity): CardIdentityPayload {
   };
 }
 
+/** How long after start-up the reader is first opened (see startupCheck). */
+const READER_CHECK_DELAY_MS = 2000;
+
 export function createDevicesDomain(ctx: DomainContext): DomainRuntime<HandlerTable<typeof devicesMethods>> {
   const setting = ctx.site.devices.idcard;
   const simulated = setting.port === 'simulated';
@@ -87,6 +90,19 @@ export function createDevicesDomain(ctx: DomainContext): DomainRuntime<HandlerTa
 
   const view = (): IdCardState => ({ state, simulated, watching: watchers.size > 0 });
 
+  // Open the reader soon after start-up, so the status line tells staff the truth (ready,
+  // unplugged, faulty) before the first resident needs it, instead of "not connected" until then.
+  // Delayed so that it does not compete with the first screen; it connects but does not poll.
+  const startupCheck =
+    setting.port === 'off'
+      ? undefined
+      : setTimeout(() => {
+          ensureReader()
+            .open()
+            .catch((error: unknown) => ctx.log.warn({ event: 'idcard.startup_check_failed', err: { message: (error as Error).message } }, 'ID card reader check at start-up failed'));
+        }, READER_CHECK_DELAY_MS);
+  startupCheck?.unref();
+
   return {
     handlers: {
       async idcardWatch({ active }, call) {
@@ -115,6 +131,7 @@ export function createDevicesDomain(ctx: DomainContext): DomainRuntime<HandlerTa
       },
     },
     async close() {
+      clearTimeout(startupCheck);
       watchers.clear();
       await starting?.catch(() => undefined);
       await reader?.close();
