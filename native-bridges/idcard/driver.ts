@@ -256,7 +256,7 @@ export interface IdCardReaderOptions {
   readFingerprint?: boolean;
   /** Also read the appended (new) address with 30 03. Default false. */
   readAppendedAddress?: boolean;
-  /** Delay between reconnect attempts (ms). Default 500. */
+  /** Delay between reconnect attempts (ms) for the first 20 failed opens of an outage, then 5 s. Default 500. */
   reconnectIntervalMs?: number;
   /** Consecutive "no card" answers before 'removed' is reported. Default 2. */
   removalMisses?: number;
@@ -297,6 +297,10 @@ export interface IdCardReader {
   once<E extends keyof IdCardReaderEvents>(event: E, listener: (...args: IdCardReaderEvents[E]) => void): this;
   off<E extends keyof IdCardReaderEvents>(event: E, listener: (...args: IdCardReaderEvents[E]) => void): this;
 }
+
+/** Failed opens retried at reconnectIntervalMs before the reader is looked for only every SLOW_RECONNECT_MS. */
+const QUICK_RECONNECT_ATTEMPTS = 20;
+const SLOW_RECONNECT_MS = 5000;
 
 class IdCardReaderImpl extends EventEmitter implements IdCardReader {
   state: ReaderState = 'disconnected';
@@ -442,7 +446,9 @@ class IdCardReaderImpl extends EventEmitter implements IdCardReader {
       }
       this.failedAttempts++;
       this.setStatus('disconnected');
-      this.scheduleReconnect();
+      // A replug is found within reconnectIntervalMs at first; a reader that stays missing (or a
+      // site without one) is looked for every few seconds, not twice a second for days.
+      this.scheduleReconnect(this.failedAttempts > QUICK_RECONNECT_ATTEMPTS ? Math.max(this.opts.reconnectIntervalMs, SLOW_RECONNECT_MS) : this.opts.reconnectIntervalMs);
       return;
     }
     this.failedAttempts = 0;

@@ -155,4 +155,30 @@ describe('HidTransport with an injected fake node-hid device', () => {
     await reader.close();
     expect(devices[1]!.closed).toBe(true);
   });
+
+  it('looks for a missing reader quickly at first, then only every few seconds; a reader that appears is opened', async () => {
+    let attempts = 0;
+    let plugged = false;
+    const reader = createIdCardReader({
+      device: 'auto',
+      reconnectIntervalMs: 10,
+      transportFactory: async () => {
+        attempts += 1;
+        if (!plugged) throw new Error('ENOENT: no such device');
+        return new HidTransport(new FakeHidDevice(), 'fake');
+      },
+    });
+    const errors: IdCardError[] = [];
+    reader.on('error', (e) => errors.push(e));
+    await reader.open();
+    // The first open and 20 quick retries, then the next try waits 5 s.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(attempts).toBe(21);
+    expect(errors.map((e) => e.kind)).toEqual(['open-failed']);
+    plugged = true;
+    const connected = new Promise<void>((resolve) => reader.on('status', (s) => s.state === 'connected' && resolve()));
+    await connected;
+    expect(attempts).toBe(22);
+    await reader.close();
+  }, 15_000);
 });
