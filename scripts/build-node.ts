@@ -49,7 +49,7 @@ for (const target of process.argv.includes('--host-only') ? targets.slice(0, 1) 
           if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
           warn(warning);
         },
-        output: target.bundleDeps ? { format: target.format, entryFileNames: target.file, inlineDynamicImports: true } : { format: target.format, entryFileNames: target.file },
+        output: { format: target.format, entryFileNames: target.file, ...(target.bundleDeps ? { inlineDynamicImports: true } : {}) },
       },
     },
   });

@@ -121,10 +121,14 @@ const TTY_READ_BUFFER_BYTES = 16 * 1024;
 function deviceNodeIdentity(path: string): string | undefined {
   try {
     const st = statSync(path, { throwIfNoEntry: false });
-    return st ? `${st.rdev}:${st.ino}` : undefined;
+    return st ? identityOf(st) : undefined;
   } catch {
     return undefined;
   }
+}
+
+function identityOf(node: { rdev: number; ino: number }): string {
+  return `${node.rdev}:${node.ino}`;
 }
 
 /** The tty side of the 'tty' I/O path. */
@@ -234,8 +238,7 @@ export class SerialTransport extends BaseTransport {
   static async open(path: string, options: SerialTransportOptions = {}): Promise<SerialTransport> {
     const { SerialPort } = await import('serialport');
     const baudRate = options.baudRate ?? 115200;
-    const node = statSync(path); // throws ENOENT for a missing node
-    const identity = `${node.rdev}:${node.ino}`;
+    const identity = identityOf(statSync(path)); // throws ENOENT for a missing node
     const port = await new Promise<SerialPortLike>((resolve, reject) => {
       const p = new SerialPort(
         {

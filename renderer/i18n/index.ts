@@ -43,24 +43,25 @@ function setPath(target: Tree, path: string[], value: string): void {
   node[path[path.length - 1] as string] = value;
 }
 
-/** The zh-CN resources the main bundle carries. */
-function eagerResources(): Tree {
+/** The areas of one language that the main bundle carries. */
+function bundledAreas(lang: Lang): Tree {
   const translation: Tree = {};
-  for (const [path, data] of Object.entries(eagerFiles)) {
-    const name = fileName(path);
-    if (name) translation[name.area] = data;
-  }
-  return withIdcardMessages(translation, 'zh-CN');
-}
-
-/** Every area of one language, loaded from its chunks (the backend's read). */
-async function loadLanguage(lang: Lang): Promise<Tree> {
-  const translation: Tree = {};
-  const loads: Array<Promise<void>> = [];
   for (const [path, data] of Object.entries(eagerFiles)) {
     const name = fileName(path);
     if (name?.lang === lang) translation[name.area] = data;
   }
+  return translation;
+}
+
+/** The zh-CN resources the main bundle carries. */
+function eagerResources(): Tree {
+  return withIdcardMessages(bundledAreas('zh-CN'), 'zh-CN');
+}
+
+/** Every area of one language, loaded from its chunks (the backend's read). */
+async function loadLanguage(lang: Lang): Promise<Tree> {
+  const translation = bundledAreas(lang);
+  const loads: Array<Promise<void>> = [];
   for (const [path, load] of Object.entries(lazyFiles)) {
     const name = fileName(path);
     if (name?.lang === lang)

@@ -1,15 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataDirInUseError, lockDataDir } from '../../electron/core/storage/instance-lock';
-import { demoSite, startHost } from '../e2e/harness';
+import { demoSite, startHost, tempDir } from '../e2e/harness';
 
 const site = demoSite({ devices: { idcard: { port: 'off' } } });
 
 describe('one running instance per data directory', () => {
   it('refuses a second claim while the first holds the directory, and says who holds it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sifa-lock-'));
+    const dir = tempDir('lock');
     const release = lockDataDir(dir, 'browser');
     let refused: unknown;
     try {
@@ -24,7 +21,7 @@ describe('one running instance per data directory', () => {
   });
 
   it('a second host on the same data dir stops with a clear message; the first keeps serving; kill -9 frees the directory', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'sifa-lock-hosts-'));
+    const dataDir = tempDir('lock-hosts');
     const first = await startHost({ site, dataDir });
     try {
       const second = startHost({ site, dataDir });
